@@ -1,0 +1,86 @@
+// Starts the built emulator (`.build/emulator/cli.js`, what `npm start` runs) as a child process on a
+// free loopback port, for tests that need the real thing over HTTP.
+import { spawn, type ChildProcess } from 'child_process'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import path from 'path'
+
+export const ROOT = path.resolve(__dirname, '../..')
+export const CLI = path.join(ROOT, '.build/emulator/cli.js')
+const READY = /ready at (http:\/\/127\.0\.0\.1:(\d+))/
+
+export interface StartOptions {
+  /** Data folder; a fresh temporary one (removed on stop) when omitted. */
+  dataDir?: string
+  /** Functions root; the CLI default (cloudbaserc.json's functionRoot) when omitted. */
+  functionsDir?: string
+  /** Extra environment for the emulator process (and, for declared variables, its functions). */
+  env?: Record<string, string>
+  /** Extra CLI arguments. Tests run with --no-seed and --no-preview unless they pass otherwise. */
+  args?: string[]
+  seed?: boolean
+  preview?: boolean
+}
+
+export interface EmulatorHandle {
+  url: string
+  port: number
+  dataDir: string
+  child: ChildProcess
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string
+  /** Ctrl-C: SIGINT and wait for a clean exit. */
+  stop(): Promise<number | null>
+  /** kill -9, no chance to flush. */
+  kill(): Promise<void>
+}
+
+export async function startEmulator(options: StartOptions = {}): Promise<EmulatorHandle> {
+  const ownDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bookcase-emu-'))
+  const args = [CLI, '--port', '0', '--data', dataDir]
+  if (options.functionsDir) args.push('--functions', options.functionsDir)
+  args.push(options.seed ? '--seed' : '--no-seed')
+  if (!options.preview) args.push('--no-preview')
+  args.push(...(options.args ?? []))
+
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = READY.exec(output)
+      if (match) resolve(match[1])
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before it was ready:\n${output}`)))
+    setTimeout(() => reject(new Error(`emulator not ready after 20 s:\n${output}`)), 20_000).unref()
+  })
+  const cleanup = () => {
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGINT')
+      const code = await exited
+      cleanup()
+      return code
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await exited
+      cleanup()
+    },
+  }
+}

@@ -1,0 +1,25 @@
+// A reading status as a small coloured label: 想读 / 在读 / 读过.
+import { STATUS_LABELS, isReadingStatus } from '../../utils/reading-status'
+
+Component({
+  properties: {
+    status: { type: String, value: 'want' },
+  },
+  data: { label: STATUS_LABELS.want },
+  lifetimes: {
+    attached() {
+      this.showLabel(this.data.status)
+    },
+  },
+  observers: {
+    status(status: string) {
+      this.showLabel(status)
+    },
+  },
+  methods: {
+    showLabel(status: string) {
+      const label = isReadingStatus(status) ? STATUS_LABELS[status] : ''
+      if (label !== this.data.label) this.setData({ label })
+    },
+  },
+})

@@ -1,0 +1,135 @@
+// 分享的书架: a friend's shelf, opened from a share card at /pages/shared/index?s=<shareId>. Shows
+// only what the function lets a friend see (public books, no notes); a shelf that is private, gone
+// or rotated away looks the same: "private or no longer shared".
+import type { SharedShelf } from '../../../typings/api'
+import { call } from '../../services/api'
+import { codeOf, userMessageOf } from '../../services/api-error'
+import { PAGE_SIZE } from '../../config'
+import { toCardView, type BookCardView } from '../../utils/book-view'
+import { toastError } from '../../utils/feedback'
+import { instanceState } from '../../utils/instance-state'
+import { appendPatch, PagedLoader } from '../../utils/paged-list'
+import { shareCard } from '../../utils/share'
+
+interface SharedPageState {
+  shareId: string
+  loader: PagedLoader<SharedShelf>
+}
+
+const stateOf = instanceState(
+  (page: { fetchPage(cursor?: string): Promise<SharedShelf> }): SharedPageState => ({
+    shareId: '',
+    loader: new PagedLoader((cursor) => page.fetchPage(cursor)),
+  }),
+)
+
+Component({
+  data: {
+    loading: true,
+    /** The shelf is private, rotated away or never existed. */
+    unavailable: false,
+    error: '',
+    name: '',
+    publicCount: 0,
+    items: [] as BookCardView[],
+    hasMore: false,
+    loadingMore: false,
+    query: '',
+  },
+  methods: {
+    onLoad(query: { s?: string }) {
+      stateOf(this).shareId = query.s ?? ''
+      return this.reload()
+    },
+
+    async onPullDownRefresh() {
+      await this.reload()
+      wx.stopPullDownRefresh()
+    },
+
+    onReachBottom() {
+      return this.loadMore()
+    },
+
+    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+      return shareCard({ shareId: stateOf(this).shareId, name: this.data.name })
+    },
+
+    fetchPage(cursor: string | undefined): Promise<SharedShelf> {
+      const q = this.data.query
+      return call('viewSharedShelf', {
+        shareId: stateOf(this).shareId,
+        pageSize: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+        ...(q ? { q } : {}),
+      })
+    },
+
+    async reload() {
+      const { shareId, loader } = stateOf(this)
+      if (!shareId) {
+        this.setData({ loading: false, unavailable: true })
+        return
+      }
+      let result: SharedShelf | null
+      try {
+        result = await loader.first()
+      } catch (error) {
+        // A malformed share id and a missing shelf both mean: nothing to see here.
+        const code = codeOf(error)
+        if (code === 'NOT_FOUND' || code === 'INVALID_ARGUMENT') this.setData({ loading: false, unavailable: true, error: '' })
+        else this.setData({ loading: false, error: userMessageOf(error) })
+        return
+      }
+      if (result === null) return
+      if (result.name !== this.data.name) wx.setNavigationBarTitle({ title: `${result.name}的书架` })
+      this.setData({
+        loading: false,
+        unavailable: false,
+        error: '',
+        name: result.name,
+        publicCount: result.publicCount,
+        items: result.items.map(toCardView),
+        hasMore: loader.hasMore,
+        loadingMore: false,
+      })
+    },
+
+    async loadMore() {
+      const { loader } = stateOf(this)
+      if (!loader.hasMore || this.data.loadingMore || this.data.loading) return
+      this.setData({ loadingMore: true })
+      try {
+        const result = await loader.next()
+        if (result === null) return
+        this.setData({
+          ...appendPatch('items', this.data.items.length, result.items.map(toCardView)),
+          hasMore: loader.hasMore,
+          loadingMore: false,
+        })
+      } catch (error) {
+        this.setData({ loadingMore: false })
+        toastError(error)
+      }
+    },
+
+    onSearch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ query: e.detail.value })
+      return this.reload()
+    },
+
+    onRetry() {
+      this.setData({ loading: true, error: '' })
+      return this.reload()
+    },
+
+    onOpenBook(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
+      const s = encodeURIComponent(stateOf(this).shareId)
+      wx.navigateTo({ url: `/pages/book/index?s=${s}&id=${encodeURIComponent(e.detail.id)}` })
+    },
+
+    onStartOwnShelf() {
+      wx.switchTab({ url: '/pages/shelf/index' })
+    },
+  },
+})

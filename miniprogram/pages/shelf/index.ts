@@ -1,0 +1,227 @@
+// 我的书架: the reader's books, searchable and filterable, a page of 20 at a time.
+import type { BookList, ListSort, ReadingStatus } from '../../../typings/api'
+import { call } from '../../services/api'
+import { userMessageOf } from '../../services/api-error'
+import { PAGE_SIZE } from '../../config'
+import { toCardView, type BookCardView } from '../../utils/book-view'
+import { toastError } from '../../utils/feedback'
+import { instanceState } from '../../utils/instance-state'
+import { appendPatch, PagedLoader } from '../../utils/paged-list'
+import { isReadingStatus } from '../../utils/reading-status'
+import { takeShelfChanged } from '../../utils/shelf-changes'
+import { publishWithConsent, shareCard } from '../../utils/share'
+
+const SORTS: { value: ListSort; label: string }[] = [
+  { value: 'added', label: '最近添加' },
+  { value: 'title', label: '书名' },
+  { value: 'author', label: '作者' },
+]
+const ALL_TAGS = '全部标签'
+/** Enough tags for a picker; more would not fit a reader's thumb anyway. */
+const MAX_TAG_OPTIONS = 50
+
+interface ShelfPageState {
+  loader: PagedLoader<BookList>
+  shareId: string
+  shelfName: string
+  knownTags: Set<string>
+}
+
+const stateOf = instanceState(
+  (page: { fetchPage(cursor?: string): Promise<BookList> }): ShelfPageState => ({
+    loader: new PagedLoader((cursor) => page.fetchPage(cursor)),
+    shareId: '',
+    shelfName: '',
+    knownTags: new Set(),
+  }),
+)
+
+Component({
+  data: {
+    /** First load: the skeleton shows. */
+    loading: true,
+    /** Reader-facing message of a failed first load; '' when there is none. */
+    error: '',
+    items: [] as BookCardView[],
+    total: 0,
+    hasMore: false,
+    loadingMore: false,
+    query: '',
+    status: '' as ReadingStatus | '',
+    tag: '',
+    tagOptions: [ALL_TAGS],
+    sortIndex: 0,
+    sortLabels: SORTS.map((s) => s.label),
+    shelfPublic: false,
+  },
+  methods: {
+    state(): ShelfPageState {
+      return stateOf(this)
+    },
+
+    onLoad() {
+      takeShelfChanged()
+      return Promise.all([this.reload(), this.loadShelf()])
+    },
+
+    onShow() {
+      // Back from the book or scan page: reload only when something there changed the shelf.
+      if (takeShelfChanged()) return Promise.all([this.reload(), this.loadShelf()])
+      return undefined
+    },
+
+    async onPullDownRefresh() {
+      await Promise.all([this.reload(), this.loadShelf()])
+      wx.stopPullDownRefresh()
+    },
+
+    onReachBottom() {
+      return this.loadMore()
+    },
+
+    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+      const { shareId, shelfName } = this.state()
+      if (!this.data.shelfPublic) void this.publish()
+      if (!shareId) return { title: '我的书架', path: '/pages/shelf/index' }
+      return shareCard({ shareId, name: shelfName })
+    },
+
+    fetchPage(cursor: string | undefined): Promise<BookList> {
+      const { query, status, tag, sortIndex } = this.data
+      return call('listBooks', {
+        pageSize: PAGE_SIZE,
+        sort: SORTS[sortIndex].value,
+        ...(cursor ? { cursor } : {}),
+        ...(query ? { q: query } : {}),
+        ...(status ? { status } : {}),
+        ...(tag ? { tag } : {}),
+      })
+    },
+
+    async reload() {
+      const { loader } = this.state()
+      if (this.data.error) this.setData({ error: '' })
+      let result: BookList | null
+      try {
+        result = await loader.first()
+      } catch (error) {
+        this.setData({ loading: false, error: userMessageOf(error) })
+        return
+      }
+      if (result === null) return
+      this.rememberTags(result)
+      this.setData({
+        loading: false,
+        items: result.items.map(toCardView),
+        total: result.total,
+        hasMore: loader.hasMore,
+        loadingMore: false,
+        ...this.tagOptionsPatch(),
+      })
+    },
+
+    async loadMore() {
+      const { loader } = this.state()
+      if (!loader.hasMore || this.data.loadingMore || this.data.loading) return
+      this.setData({ loadingMore: true })
+      try {
+        const result = await loader.next()
+        if (result === null) return
+        this.rememberTags(result)
+        this.setData({
+          ...appendPatch('items', this.data.items.length, result.items.map(toCardView)),
+          hasMore: loader.hasMore,
+          loadingMore: false,
+          ...this.tagOptionsPatch(),
+        })
+      } catch (error) {
+        this.setData({ loadingMore: false })
+        toastError(error)
+      }
+    },
+
+    async loadShelf() {
+      try {
+        const shelf = await call('getShelf', {})
+        const state = this.state()
+        state.shareId = shelf.shareId
+        state.shelfName = shelf.name
+        if (shelf.isPublic !== this.data.shelfPublic) this.setData({ shelfPublic: shelf.isPublic })
+        if (shelf.isPublic) wx.showShareMenu({ menus: ['shareAppMessage'] })
+        else wx.hideShareMenu({})
+      } catch {
+        // The list shows its own error state; sharing just stays unavailable until the next load.
+      }
+    },
+
+    /** Tags seen so far feed the tag picker (the API has no separate tag list). */
+    rememberTags(result: BookList) {
+      const { knownTags } = this.state()
+      for (const book of result.items) for (const tag of book.tags) knownTags.add(tag)
+    },
+
+    tagOptionsPatch(): { tagOptions?: string[] } {
+      const tags = [...this.state().knownTags].sort().slice(0, MAX_TAG_OPTIONS)
+      if (tags.length + 1 === this.data.tagOptions.length) return {}
+      return { tagOptions: [ALL_TAGS, ...tags] }
+    },
+
+    async publish() {
+      const shelf = await publishWithConsent()
+      if (shelf) {
+        this.setData({ shelfPublic: true })
+        wx.showShareMenu({ menus: ['shareAppMessage'] })
+      }
+    },
+
+    onSearch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ query: e.detail.value })
+      return this.reload()
+    },
+
+    onStatusTap(e: WechatMiniprogram.TouchEvent) {
+      const value = e.currentTarget.dataset.status as string
+      const status = isReadingStatus(value) ? value : ''
+      if (status === this.data.status) return undefined
+      this.setData({ status })
+      return this.reload()
+    },
+
+    onTagChange(e: WechatMiniprogram.PickerChange) {
+      const picked = this.data.tagOptions[Number(e.detail.value)] ?? ALL_TAGS
+      const tag = picked === ALL_TAGS ? '' : picked
+      if (tag === this.data.tag) return undefined
+      this.setData({ tag })
+      return this.reload()
+    },
+
+    onSortChange(e: WechatMiniprogram.PickerChange) {
+      const sortIndex = Number(e.detail.value)
+      if (sortIndex === this.data.sortIndex || !SORTS[sortIndex]) return undefined
+      this.setData({ sortIndex })
+      return this.reload()
+    },
+
+    onClearFilters() {
+      this.setData({ query: '', status: '', tag: '' })
+      return this.reload()
+    },
+
+    onRetry() {
+      this.setData({ loading: true, error: '' })
+      return Promise.all([this.reload(), this.loadShelf()])
+    },
+
+    onOpenBook(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
+      wx.navigateTo({ url: `/pages/book/index?id=${encodeURIComponent(e.detail.id)}` })
+    },
+
+    onScan() {
+      wx.switchTab({ url: '/pages/scan/index' })
+    },
+
+    onShareTap() {
+      return this.publish()
+    },
+  },
+})

@@ -1,0 +1,83 @@
+// What the book page renders for one book, for its owner or for a friend on a shared shelf.
+import type { Book, BookPatch, SharedBook } from '../../typings/api'
+import { joinAuthors, splitList } from './book-view'
+
+export interface BookDetailView {
+  id: string
+  isbn: string
+  title: string
+  subtitle: string
+  authors: string
+  publisher: string
+  publishedDate: string
+  pageCount: string
+  coverUrl: string
+  summary: string
+  status: Book['status']
+  /** 0 when unrated. */
+  rating: number
+  tags: string[]
+  note: string
+  is_private: boolean
+}
+
+export function toDetailView(book: Book | SharedBook): BookDetailView {
+  return {
+    id: book.id,
+    isbn: book.isbn ?? '',
+    title: book.title,
+    subtitle: book.subtitle ?? '',
+    authors: joinAuthors(book.authors),
+    publisher: book.publisher ?? '',
+    publishedDate: book.publishedDate ?? '',
+    pageCount: book.pageCount ? String(book.pageCount) : '',
+    coverUrl: book.coverUrl ?? '',
+    summary: book.summary ?? '',
+    status: book.status,
+    rating: book.rating ?? 0,
+    tags: book.tags,
+    // A shared book has neither: the function never sends a friend the note or the privacy flag.
+    note: 'note' in book ? book.note : '',
+    is_private: 'is_private' in book ? book.is_private : false,
+  }
+}
+
+/** The bibliographic fields the edit form shows, as text. */
+export type BibliographicForm = Pick<BookDetailView, 'title' | 'subtitle' | 'authors' | 'publisher' | 'publishedDate' | 'pageCount' | 'summary'>
+
+export const BIBLIOGRAPHIC_FIELDS: (keyof BibliographicForm)[] = [
+  'title',
+  'subtitle',
+  'authors',
+  'publisher',
+  'publishedDate',
+  'pageCount',
+  'summary',
+]
+
+const PUBLISHED_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
+
+/** The patch for the fields the reader changed, or a Chinese message saying what to fix. */
+export function bibliographicPatch(before: BookDetailView, form: BibliographicForm): BookPatch | string {
+  const patch: BookPatch = {}
+  const changed = (field: keyof BibliographicForm) => form[field].trim() !== before[field]
+  if (changed('title')) {
+    if (!form.title.trim()) return '书名不能为空'
+    patch.title = form.title.trim()
+  }
+  if (changed('subtitle')) patch.subtitle = form.subtitle.trim()
+  if (changed('authors')) patch.authors = splitList(form.authors)
+  if (changed('publisher')) patch.publisher = form.publisher.trim()
+  if (changed('publishedDate')) {
+    const date = form.publishedDate.trim()
+    if (date && !PUBLISHED_DATE.test(date)) return '出版日期请写成 2019、2019-05 或 2019-05-01'
+    patch.publishedDate = date
+  }
+  if (changed('pageCount')) {
+    const pages = Number(form.pageCount.trim())
+    if (!Number.isInteger(pages) || pages < 1 || pages > 100000) return '页数请填写正整数'
+    patch.pageCount = pages
+  }
+  if (changed('summary')) patch.summary = form.summary.trim()
+  return patch
+}

@@ -78,8 +78,9 @@ export type ReaderFieldsInput = Partial<ReaderFields>
 /** A book typed in by hand (no source knew it). */
 export type ManualBookInput = Omit<BookMetadata, 'authors'> & { authors?: string[] }
 
-/** Fields updateBook may change: the reader's own and the bibliographic ones (not the ISBN). */
-export type BookPatch = Partial<ReaderFields & Omit<BookMetadata, 'isbn'>>
+/** Fields updateBook may change: the reader's own and the bibliographic ones (not the ISBN).
+ * An optional text field set to '' (and pageCount set to null) is cleared. */
+export type BookPatch = Partial<ReaderFields & Omit<BookMetadata, 'isbn' | 'pageCount'>> & { pageCount?: number | null }
 
 export type ListSort = 'added' | 'title' | 'author'
 

@@ -1,0 +1,10 @@
+// addBook {isbn | book, ...reader fields}: the stored book, or the existing one with duplicate: true.
+import { addByIsbn, addManual, parseIsbnOrThrow } from '../domain/adding'
+import { ownBook } from '../domain/policy'
+import type { Action } from './types'
+
+export const addBook: Action<'addBook'> = async (event, { openid, now }) => {
+  const { isbn, book, ...reader } = event
+  const added = book ? await addManual(openid, book, reader, now) : await addByIsbn(openid, parseIsbnOrThrow(isbn!), reader, now)
+  return { book: ownBook(added.book), duplicate: added.duplicate }
+}

@@ -1,0 +1,53 @@
+// A reader's shelf: created on first use, one per reader (deterministic _id, so concurrent first calls
+// agree), addressed by others only through its random, rotatable shareId.
+import { createHash, randomBytes } from 'crypto'
+import { count, findOne, insert, updateWhere } from '../db/client'
+import { COLLECTIONS, type ShelfDocument } from '../db/documents'
+import { isShelfShared, sharedBooksFilter } from './policy'
+
+const SHELVES = COLLECTIONS.shelves
+export const DEFAULT_SHELF_NAME = '我的书架'
+
+const shelfIdFor = (openid: string) =>
+  's' + createHash('sha256').update(`bookcase/shelf/v1\n${openid}`).digest('base64url').slice(0, 22)
+
+/** 128 random bits, URL-safe; nothing in it relates to the OpenID. */
+export const newShareId = () => randomBytes(16).toString('base64url')
+
+export async function getOrCreateShelf(openid: string, now: Date): Promise<ShelfDocument> {
+  const existing = await findOne<ShelfDocument>(SHELVES, { _openid: openid })
+  if (existing) return existing
+  const shelf: ShelfDocument = {
+    _id: shelfIdFor(openid),
+    _openid: openid,
+    shareId: newShareId(),
+    isPublic: false,
+    name: DEFAULT_SHELF_NAME,
+    createdAt: now,
+    updatedAt: now,
+  }
+  if ((await insert(SHELVES, shelf)) === 'inserted') return shelf
+  const raced = await findOne<ShelfDocument>(SHELVES, { _openid: openid })
+  if (!raced) throw new Error('shelf insert reported a duplicate, but no shelf exists')
+  return raced
+}
+
+export async function updateShelf(openid: string, changes: Partial<Pick<ShelfDocument, 'isPublic' | 'name' | 'shareId'>>, now: Date) {
+  const shelf = await getOrCreateShelf(openid, now)
+  await updateWhere(SHELVES, { _id: shelf._id, _openid: openid }, { ...changes, updatedAt: now })
+  return { ...shelf, ...changes, updatedAt: now }
+}
+
+/** A shelf as a friend may reach it: only by its current shareId and only while it is public. */
+export async function findSharedShelf(shareId: string): Promise<ShelfDocument | null> {
+  const shelf = await findOne<ShelfDocument>(SHELVES, { shareId })
+  return isShelfShared(shelf) ? shelf : null
+}
+
+export async function shelfCounts(shelf: ShelfDocument) {
+  const [all, shared] = await Promise.all([
+    count(COLLECTIONS.books, { _openid: shelf._openid }),
+    count(COLLECTIONS.books, sharedBooksFilter(shelf)),
+  ])
+  return { count: all, publicCount: shared }
+}

@@ -1,0 +1,90 @@
+// Builds the deployable cloud function: cloudfunctions/bookcase/src/index.ts → cloudfunctions/bookcase/index.js
+// (git-ignored; `npm run build` before deploying). One minified CommonJS file exporting `main`.
+//
+// Cold start is what a serverless function pays on every new instance, so the bundle is shaped for it
+// (measured by tests/bench/function.bench.ts against the classic unbundled template):
+// - wx-server-sdk and its dependency tree are bundled in: one file to read instead of hundreds to
+//   resolve and read.
+// - parts of the SDK this function never calls (AI, data models, storage XML, JWT signing, ...) are
+//   wrapped as lazy modules: bundled, but only evaluated if something ever touches them.
+// - request-promise (+ request) stays external and is required lazily by domain/http.ts, so only calls
+//   that really look a book up pay for loading it. On CloudBase it comes from the function's own
+//   node_modules (installDependency); locally from the repo's root node_modules by Node's upward lookup.
+import { build as esbuild } from 'esbuild'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const functionDir = path.join(root, 'cloudfunctions/bookcase')
+
+/** Runtime dependencies left to node_modules (see package.json of the function). */
+export const EXTERNAL = ['request-promise', 'request']
+
+/** Packages inside wx-server-sdk's tree that this function never uses at run time. */
+export const LAZY = [
+  '@cloudbase/ai',
+  '@cloudbase/wx-cloud-client-sdk',
+  'jsonwebtoken',
+  'xml2js',
+  'form-data',
+  'mime-types',
+  'semver',
+]
+
+/** esbuild plugin: `require('<pkg>')` of a LAZY package returns a proxy that evaluates the real module
+ * on first property access. `__esModule` is answered from the real module's value at build time, so
+ * TypeScript's interop helpers behave exactly as they would with the module itself. */
+function lazyModules(packages) {
+  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`)
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        if (args.pluginData?.real) return undefined
+        return { path: args.path, namespace: 'lazy-module', pluginData: { resolveDir: args.resolveDir } }
+      })
+      build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+        const resolveDir = args.pluginData.resolveDir
+        const real = createRequire(path.join(resolveDir, 'x.js'))(args.path)
+        const esModule = Boolean(real && real.__esModule)
+        return {
+          resolveDir,
+          loader: 'js',
+          contents: `let real
+const load = () => real || (real = require(${JSON.stringify(args.path + '?real')}))
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? ${esModule} : load()[key]),
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => { const d = Object.getOwnPropertyDescriptor(load(), key); if (d) d.configurable = true; return d },
+})`,
+        }
+      })
+      // `<pkg>?real` is the real package, resolved from where the lazy stub stood.
+      build.onResolve({ filter: /\?real$/ }, (args) =>
+        build.resolve(args.path.slice(0, -'?real'.length), { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } }),
+      )
+    },
+  }
+}
+
+export async function build(options = {}) {
+  const { lazy = LAZY, outfile = path.join(functionDir, 'index.js') } = options
+  await esbuild({
+    entryPoints: [path.join(functionDir, 'src/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16', // cloudbaserc.json runtime: Nodejs16.13
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    external: EXTERNAL,
+    nodePaths: [path.join(root, 'node_modules')],
+    plugins: lazy.length > 0 ? [lazyModules(lazy)] : [],
+    logLevel: 'warning',
+  })
+  return outfile
+}

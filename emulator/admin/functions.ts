@@ -1,0 +1,28 @@
+// functions.invokeFunction (reference §4.3): a function calling another. The callee inherits the
+// calling invocation's identity, found through the WX_API_TOKEN the caller's SDK sends, and its
+// SOURCE gains `,scf`. A call without a known token (e.g. a script using the SDK directly) runs
+// without identity.
+import { invalidParam } from '../errors'
+import type { FunctionRunner } from '../functions/runner'
+import type { ActionHandler } from './context'
+
+export function functionActions(runner: FunctionRunner): Record<string, ActionHandler> {
+  return {
+    'functions.invokeFunction': async ({ body }) => {
+      if (typeof body.function_name !== 'string') throw invalidParam('function_name is required')
+      let data: unknown = {}
+      if (typeof body.request_data === 'string' && body.request_data !== '') {
+        try {
+          data = JSON.parse(body.request_data)
+        } catch {
+          throw invalidParam('request_data is not JSON')
+        }
+      }
+      const parent = runner.callerOf(body.wxCloudApiToken)
+      const caller = parent ? { ...parent, source: `${parent.source},scf` } : { source: 'scf' }
+      const { json } = await runner.invoke(body.function_name, data, caller)
+      // What response_data holds when a function returns undefined is UNVERIFIED; "null" parses cleanly.
+      return { data: { response_data: json ?? 'null' } }
+    },
+  }
+}

@@ -1,0 +1,47 @@
+// storage.* actions (reference §4.4): upload metadata with an upload URL back into the emulator,
+// temp download URLs, batch delete.
+import type { Bucket } from '../storage/bucket'
+import { signedUrl } from '../storage/routes'
+import { invalidParam } from '../errors'
+import type { ActionHandler } from './context'
+
+const UPLOAD_URL_TTL_SECONDS = 600
+const DEFAULT_MAX_AGE_SECONDS = 7200
+
+export function storageActions(bucket: Bucket, baseUrl: () => string): Record<string, ActionHandler> {
+  return {
+    'storage.getUploadMetadata': async ({ body }) => {
+      if (typeof body.path !== 'string') throw invalidParam('path is required')
+      const cloudPath = bucket.checkPath(body.path)
+      return {
+        data: {
+          url: signedUrl(baseUrl(), bucket, 'upload', cloudPath, UPLOAD_URL_TTL_SECONDS),
+          token: 'local',
+          authorization: 'local',
+          fileId: bucket.fileIdOf(cloudPath),
+          cosFileId: cloudPath,
+        },
+      }
+    },
+
+    'storage.batchGetDownloadUrl': async ({ body }) => {
+      const list = Array.isArray(body.file_list) ? (body.file_list as { fileid: string; max_age?: number }[]) : []
+      const download_list = list.map(({ fileid, max_age }) => {
+        const cloudPath = bucket.pathOfFileId(fileid)
+        if (!bucket.exists(cloudPath)) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
+        const maxAge = Number(max_age) > 0 ? Number(max_age) : DEFAULT_MAX_AGE_SECONDS
+        return { fileID: fileid, code: 'SUCCESS', maxAge, tempFileURL: signedUrl(baseUrl(), bucket, 'download', cloudPath, maxAge) }
+      })
+      return { data: { download_list } }
+    },
+
+    'storage.batchDeleteFile': async ({ body }) => {
+      const list = Array.isArray(body.fileid_list) ? (body.fileid_list as string[]) : []
+      const delete_list = list.map((fileid) => ({
+        fileID: fileid,
+        code: bucket.remove(bucket.pathOfFileId(fileid)) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST',
+      }))
+      return { data: { delete_list } }
+    },
+  }
+}

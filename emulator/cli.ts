@@ -1,0 +1,99 @@
+// `npm start` / `node .build/emulator/cli.js [options]`: starts the local CloudBase emulator.
+// Prints exactly one line `Bookcase emulator ready at http://127.0.0.1:<port>` on stdout when ready.
+// Startup problems are one line on stderr and exit code 1 (BOOKCASE_DEBUG=1 adds the stack).
+import path from 'path'
+import { parseArgs } from 'util'
+import { Emulator, StartupError } from './controller'
+
+export const DEFAULT_PORT = 9871
+
+const USAGE = `Usage: node .build/emulator/cli.js [options]
+  --port <n>               port on 127.0.0.1 (or PORT; default ${DEFAULT_PORT}; 0 = any free port)
+  --data <dir>             data folder (default .cloudbase/)
+  --functions <dir>        functions root (default: cloudbaserc.json functionRoot)
+  --import <file>          load {"collections": {...}} at start (replaces those collections)
+  --export-on-exit <file>  write the database there on Ctrl-C
+  --seed / --no-seed       demo shelf: always / never (default: only into an empty database)
+  --no-preview             don't serve the browser preview at /`
+
+// The bundle lives in <project>/.build/emulator/.
+const projectDir = path.resolve(__dirname, '..', '..')
+
+function fail(message: string): never {
+  console.error(`bookcase emulator: ${message}`)
+  process.exit(1)
+}
+
+function parse() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      functions: { type: 'string' },
+      import: { type: 'string' },
+      'export-on-exit': { type: 'string' },
+      seed: { type: 'boolean' },
+      'no-seed': { type: 'boolean' },
+      'no-preview': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const portText = values.port ?? process.env.PORT ?? String(DEFAULT_PORT)
+  const port = Number(portText)
+  if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port: ${portText}`)
+  const fromCwd = (p: string | undefined) => (p === undefined ? undefined : path.resolve(p))
+  return {
+    port,
+    dataDir: fromCwd(values.data) ?? path.join(projectDir, '.cloudbase'),
+    functionsDir: fromCwd(values.functions),
+    importFile: fromCwd(values.import),
+    exportOnExit: fromCwd(values['export-on-exit']),
+    seed: values['no-seed'] ? ('never' as const) : values.seed ? ('always' as const) : ('auto' as const),
+    preview: !values['no-preview'],
+  }
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parse>
+  try {
+    options = parse()
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`)
+  }
+  let emulator: Emulator
+  try {
+    emulator = await Emulator.start({
+      ...options,
+      projectDir,
+      env: process.env,
+      workerFile: path.join(__dirname, 'worker.js'),
+      log: (message) => console.log(`[emulator] ${message}`),
+    })
+  } catch (error) {
+    if (process.env.BOOKCASE_DEBUG === '1') console.error(error)
+    fail(error instanceof StartupError ? error.message : `failed to start: ${(error as Error).message}`)
+  }
+  console.log(`Bookcase emulator ready at ${emulator.url}`)
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) process.exit(130) // a second Ctrl-C: don't wait
+    stopping = true
+    console.log(`[emulator] ${signal}: shutting down`)
+    emulator.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`bookcase emulator: shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+void main()

@@ -1,0 +1,171 @@
+// The hub: wires the configuration, the store, the admin API, the function runner, the client
+// gateway, storage, the data viewer and the preview into one HTTP server.
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'fs'
+import path from 'path'
+import { databaseActions } from './admin/database'
+import { functionActions } from './admin/functions'
+import { adminHandler } from './admin/router'
+import { storageActions } from './admin/storage'
+import { loadProjectConfig } from './config'
+import { ENV_ID } from './functions/environment'
+import { FunctionRunner } from './functions/runner'
+import { callFunctionHandler } from './gateway/call-function'
+import { RequestLog } from './request-log'
+import { seedDemoShelf } from './seed/seed'
+import { EmulatorServer, sendJson, sendText } from './server'
+import { Bucket } from './storage/bucket'
+import { mountStorageRoutes } from './storage/routes'
+import { Database } from './store/database'
+import { exportDatabase, importDatabase } from './store/dump'
+import type { IndexSpecs } from './store/types'
+import { mountDataViewer } from './viewer/data-viewer'
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. */
+  port: number
+  dataDir: string
+  /** The project (repo) root: cloudbaserc.json and database/indexes.json live here. */
+  projectDir: string
+  /** Functions root; default cloudbaserc.json's functionRoot. */
+  functionsDir?: string
+  importFile?: string
+  exportOnExit?: string
+  /** 'auto': seed only a database that starts empty. */
+  seed: 'auto' | 'always' | 'never'
+  preview: boolean
+  /** The emulator's own environment (function variables declared in cloudbaserc.json are overridden from it). */
+  env: NodeJS.ProcessEnv
+  /** The bundled worker bootstrap (.build/emulator/worker.js). */
+  workerFile: string
+  log: (message: string) => void
+}
+
+/** A startup problem worth one line to the user, not a stack trace. */
+export class StartupError extends Error {}
+
+function readIndexes(projectDir: string): IndexSpecs {
+  const file = path.join(projectDir, 'database', 'indexes.json')
+  if (!existsSync(file)) return {}
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+  return Object.fromEntries(Object.entries(raw).filter(([name, specs]) => !name.startsWith('/') && Array.isArray(specs))) as IndexSpecs
+}
+
+function prepareDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true })
+    accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK)
+  } catch (error) {
+    throw new StartupError(`cannot use data folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+export class Emulator {
+  readonly server = new EmulatorServer()
+  readonly requests = new RequestLog()
+  private ready = false
+  url = ''
+
+  private constructor(
+    readonly options: EmulatorOptions,
+    readonly db: Database,
+    readonly runner: FunctionRunner,
+  ) {}
+
+  static async start(options: EmulatorOptions): Promise<Emulator> {
+    prepareDataDir(options.dataDir)
+    const indexes = readIndexes(options.projectDir)
+    let db: Database
+    try {
+      db = await Database.open(options.dataDir, { indexes, log: (m) => options.log(m) })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTDIR') {
+        throw new StartupError(`cannot use data folder ${options.dataDir}: ${code}`)
+      }
+      throw error
+    }
+    const wasEmpty = db.countDocuments() === 0
+
+    const config = loadProjectConfig(options.projectDir)
+    const functionRoot = path.resolve(options.projectDir, options.functionsDir ?? config.functionRoot)
+    const runner = new FunctionRunner({
+      functionRoot,
+      config,
+      hostEnv: options.env,
+      // Known once the server is bound; functions only start after that.
+      adminUrl: () => `${emulator.url}/admin`,
+      workerFile: options.workerFile,
+      log: options.log,
+    })
+    const emulator: Emulator = new Emulator(options, db, runner)
+    emulator.mount()
+    let port: number
+    try {
+      port = await emulator.server.listen(options.port)
+    } catch (error) {
+      await db.close()
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new StartupError(`port ${options.port} is already in use (another emulator?); choose another with --port or PORT`)
+      }
+      throw error
+    }
+    emulator.url = `http://127.0.0.1:${port}`
+
+    // Collections the app declares exist from the start, as they would after deployment; any other
+    // missing collection is an error, as on the real platform.
+    await db.write(undefined, (w) => Object.keys(indexes).forEach((name) => w.createCollection(name)))
+    if (options.importFile) {
+      const n = await importDatabase(db, options.importFile)
+      options.log(`imported ${n} documents from ${options.importFile}`)
+    }
+    const seed = options.seed === 'always' || (options.seed === 'auto' && wasEmpty && !options.importFile)
+    if (seed) await emulator.seed()
+    emulator.ready = true
+    return emulator
+  }
+
+  private async seed(): Promise<void> {
+    try {
+      const n = await seedDemoShelf(this.runner)
+      this.options.log(`seeded the demo shelf: ${n} books for o-demo-reader-a and o-demo-reader-b`)
+    } catch (error) {
+      this.options.log(`demo shelf not seeded: ${(error as Error).message}`)
+    }
+  }
+
+  private mount(): void {
+    const { server, db, runner, requests } = this
+    const bucket = new Bucket(this.options.dataDir, ENV_ID)
+    const actions = {
+      ...databaseActions(db),
+      ...functionActions(runner),
+      ...storageActions(bucket, () => this.url),
+    }
+    server.route('POST', '/admin', adminHandler(actions, requests))
+    server.route('POST', '/client/callFunction', callFunctionHandler(runner, requests))
+    server.route('GET', '/health', (_req, res) =>
+      sendJson(res, this.ready ? 200 : 503, { status: this.ready ? 'ok' : 'starting', env: ENV_ID, documents: db.countDocuments() }),
+    )
+    mountStorageRoutes(server, bucket)
+    mountDataViewer(server, db, requests)
+    if (this.options.preview) this.mountPreview()
+  }
+
+  /** The browser preview (emulator/preview/, engineer D) mounts its handler here. */
+  private mountPreview(): void {
+    this.server.route('GET', '/', (_req, res) =>
+      sendText(res, 200, '<!doctype html><meta charset="utf-8"><title>Bookcase emulator</title><p>Bookcase local emulator. <a href="/_/data">Data viewer</a></p>', 'text/html; charset=utf-8'),
+    )
+  }
+
+  /** Clean shutdown: stop serving, stop functions, export if asked, flush and close the journal. */
+  async stop(): Promise<void> {
+    await this.server.close()
+    await this.runner.close()
+    if (this.options.exportOnExit) {
+      const n = exportDatabase(this.db, this.options.exportOnExit)
+      this.options.log(`exported ${n} documents to ${this.options.exportOnExit}`)
+    }
+    await this.db.close()
+  }
+}

@@ -1,0 +1,85 @@
+// Cloud storage: files under <data>/storage/files/<cloudPath>, addressed by `cloud://` file ids, and
+// short-lived signed URLs (upload and download) served by the emulator itself.
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'fs'
+import path from 'path'
+import { invalidParam } from '../errors'
+
+export class Bucket {
+  readonly root: string
+  /** Signs URLs; a restart invalidates outstanding temp URLs, as an expiry would. */
+  private readonly secret = randomBytes(32)
+
+  constructor(
+    dataDir: string,
+    private readonly envId: string,
+  ) {
+    this.root = path.join(dataDir, 'storage', 'files')
+  }
+
+  /** The bucket part of a file id looks like the platform's `<hex>-<env>-<appid>`; its exact shape does not matter to the SDK. */
+  fileIdOf(cloudPath: string): string {
+    return `cloud://${this.envId}.${Buffer.from(this.envId.slice(0, 2)).toString('hex')}-${this.envId}-1300000000/${cloudPath}`
+  }
+
+  /** The cloud path inside a file id, validated. */
+  pathOfFileId(fileId: string): string {
+    const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)
+    if (!match) throw invalidParam(`not a cloud file id: ${fileId}`)
+    return this.checkPath(match[1])
+  }
+
+  /** Refuses paths that would leave the bucket folder. */
+  checkPath(cloudPath: string): string {
+    const normalized = path.posix.normalize(cloudPath)
+    if (!cloudPath || cloudPath.length > 1024 || normalized.startsWith('..') || path.posix.isAbsolute(normalized) || normalized.includes('\0')) {
+      throw invalidParam(`invalid cloud path: ${cloudPath}`)
+    }
+    return normalized
+  }
+
+  private fileOf(cloudPath: string): string {
+    return path.join(this.root, this.checkPath(cloudPath))
+  }
+
+  exists(cloudPath: string): boolean {
+    const file = this.fileOf(cloudPath)
+    return existsSync(file) && statSync(file).isFile()
+  }
+
+  /** Writes a file durably: temp file, fsync, rename. */
+  write(cloudPath: string, content: Buffer): void {
+    const file = this.fileOf(cloudPath)
+    mkdirSync(path.dirname(file), { recursive: true })
+    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`
+    const fd = openSync(temp, 'w')
+    try {
+      writeSync(fd, content)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, file)
+  }
+
+  filePath(cloudPath: string): string {
+    return this.fileOf(cloudPath)
+  }
+
+  remove(cloudPath: string): boolean {
+    if (!this.exists(cloudPath)) return false
+    unlinkSync(this.fileOf(cloudPath))
+    return true
+  }
+
+  sign(purpose: 'upload' | 'download', cloudPath: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${purpose}\n${cloudPath}\n${expires}`).digest('hex')
+  }
+
+  verify(purpose: 'upload' | 'download', cloudPath: string, expires: number, signature: string): boolean {
+    if (!Number.isFinite(expires) || expires < Date.now()) return false
+    const expected = Buffer.from(this.sign(purpose, cloudPath, expires))
+    const given = Buffer.from(signature)
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  }
+}

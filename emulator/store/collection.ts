@@ -1,0 +1,118 @@
+// One collection: documents by _id, the _openid hash index, the declared ordered indexes, and
+// mingo for every query, sort and projection. Stored documents are never mutated in place (updates
+// build a new object), so a reader holding a document never sees it change under it.
+import { Query, find } from 'mingo'
+import { PlatformError } from '../errors'
+import { HashIndex } from './hash-index'
+import { OrderedIndex } from './ordered-index'
+import { plan, type Plan } from './planner'
+import type { Doc, DocId, FindOptions, IndexSpec, SortSpec } from './types'
+
+/** The duplicate-key error. Wording follows MongoDB's E11000; the real cloud's text is UNVERIFIED. */
+function duplicateKey(collection: string, index: string, key: unknown): PlatformError {
+  return new PlatformError(
+    'DATABASE_REQUEST_FAILED',
+    `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${JSON.stringify(key)}`,
+  )
+}
+
+export class Collection {
+  readonly docs = new Map<DocId, Doc>()
+  readonly ordered: OrderedIndex[]
+  private readonly hashes = [new HashIndex('_openid')]
+
+  constructor(
+    readonly name: string,
+    indexes: IndexSpec[] = [],
+  ) {
+    this.ordered = indexes.map((spec) => new OrderedIndex(spec))
+  }
+
+  get size(): number {
+    return this.docs.size
+  }
+
+  plan(filter: Doc, sort: SortSpec = []): Plan {
+    return plan(filter, sort, this.docs, this.ordered, this.hashes)
+  }
+
+  find(filter: Doc, options: FindOptions = {}): Doc[] {
+    const { sort = [], skip = 0, limit = Infinity, projection } = options
+    const query = new Query(filter, {})
+    const p = this.plan(filter, sort)
+    let page: Doc[]
+    if (p.ordered) {
+      // Candidates already in order: stop as soon as the page is full.
+      page = []
+      let skipped = 0
+      for (const id of p.ids) {
+        if (page.length >= limit) break
+        const doc = this.docs.get(id)
+        if (!doc || !query.test(doc)) continue
+        if (skipped < skip) skipped++
+        else page.push(doc)
+      }
+    } else {
+      const matched: Doc[] = []
+      for (const id of p.ids) {
+        const doc = this.docs.get(id)
+        if (doc && query.test(doc)) matched.push(doc)
+      }
+      let cursor = find(matched, {})
+      if (sort.length > 0) cursor = cursor.sort(Object.fromEntries(sort))
+      if (skip) cursor = cursor.skip(skip)
+      if (limit !== Infinity) cursor = cursor.limit(limit)
+      page = cursor.all() as Doc[]
+    }
+    return projection && Object.keys(projection).length > 0 ? (find(page, {}, projection).all() as Doc[]) : page
+  }
+
+  count(filter: Doc): number {
+    const query = new Query(filter, {})
+    let n = 0
+    for (const id of this.plan(filter).ids) {
+      const doc = this.docs.get(id)
+      if (doc && query.test(doc)) n++
+    }
+    return n
+  }
+
+  /** Throws the duplicate-key error if storing `doc` (new, or replacing its own _id) would break a unique index. */
+  checkUnique(doc: Doc, isNew: boolean): void {
+    if (isNew && this.docs.has(doc._id as DocId)) throw duplicateKey(this.name, '_id_', { _id: doc._id })
+    for (const index of this.ordered) {
+      if (index.conflictFor(doc) !== undefined) throw duplicateKey(this.name, index.name, index.keyOf(doc))
+    }
+  }
+
+  /** Stores `doc` (insert or replace), keeping every index in step. No checks: callers check first. */
+  put(doc: Doc): void {
+    const old = this.docs.get(doc._id as DocId)
+    if (old) this.unindex(old)
+    this.docs.set(doc._id as DocId, doc)
+    for (const h of this.hashes) h.insert(doc)
+    for (const o of this.ordered) o.insert(doc)
+  }
+
+  delete(id: DocId): Doc | undefined {
+    const old = this.docs.get(id)
+    if (!old) return undefined
+    this.unindex(old)
+    this.docs.delete(id)
+    return old
+  }
+
+  /** Loads many documents at once (snapshot replay) and sorts each index once. */
+  load(docs: Doc[]): void {
+    for (const doc of docs) {
+      this.docs.set(doc._id as DocId, doc)
+      for (const h of this.hashes) h.insert(doc)
+    }
+    for (const o of this.ordered) o.rebuild(this.docs.values())
+  }
+
+  private unindex(doc: Doc): void {
+    for (const h of this.hashes) h.remove(doc)
+    for (const o of this.ordered) o.remove(doc)
+  }
+}

@@ -1,0 +1,42 @@
+// --import / --export-on-exit: the whole database as one JSON file
+// `{"collections": {"<name>": [<relaxed EJSON documents>]}}`, readable and diffable.
+import { EJSON } from 'bson'
+import { readFileSync, renameSync, writeFileSync } from 'fs'
+import type { Database } from './database'
+import type { Doc } from './types'
+
+export interface DumpFile {
+  collections: Record<string, unknown[]>
+}
+
+export function exportDatabase(db: Database, file: string): number {
+  const out: DumpFile = { collections: {} }
+  let n = 0
+  for (const c of db.collections.values()) {
+    out.collections[c.name] = [...c.docs.values()].map((doc) => EJSON.serialize(doc, { relaxed: true }))
+    n += c.size
+  }
+  writeFileSync(`${file}.tmp`, JSON.stringify(out, null, 2) + '\n')
+  renameSync(`${file}.tmp`, file)
+  return n
+}
+
+/** Replaces the contents of every collection named in the file (others are left alone), durably, as one write. */
+export async function importDatabase(db: Database, file: string): Promise<number> {
+  const dump = JSON.parse(readFileSync(file, 'utf8')) as DumpFile
+  if (!dump || typeof dump.collections !== 'object') throw new Error(`${file}: expected {"collections": {...}}`)
+  return db.write(undefined, (w) => {
+    let n = 0
+    for (const [name, docs] of Object.entries(dump.collections)) {
+      w.createCollection(name)
+      for (const id of [...db.collection(name).docs.keys()]) w.remove(name, id)
+      for (const raw of docs) {
+        const doc = EJSON.deserialize(raw as Doc, { relaxed: true }) as Doc
+        if (doc._id === undefined) throw new Error(`${file}: a document in ${name} has no _id`)
+        w.insert(name, doc)
+        n++
+      }
+    }
+    return n
+  })
+}

@@ -1,0 +1,238 @@
+// 我的书架 under miniprogram-simulate, against the real function on the emulator.
+import { callAs, dataAs } from '../support/wx-cloud'
+import { createHarness, pageOf, settle, tap, textOf, waitFor, type PageHarness, type RenderedPage } from '../support/simulate'
+import { DEAD_GATEWAY, newReader, numberedBooks, seedBooks, useEmulator } from './context'
+import { measureSetData } from './set-data-size'
+
+const emulator = useEmulator()
+
+async function openShelf(harness: PageHarness): Promise<RenderedPage> {
+  const comp = harness.render('shelf')
+  await pageOf(comp).onLoad({})
+  await settle(harness.cloud)
+  return comp
+}
+
+const cardTitles = (comp: RenderedPage) =>
+  comp.querySelectorAll('.book').map((card) => textOf(card.querySelector('.card-title')))
+
+describe('shelf page', () => {
+  it('shows a skeleton while loading, then the empty state whose button opens the scan tab', async () => {
+    const harness = createHarness(emulator.url, newReader('empty'))
+    const comp = harness.render('shelf')
+    expect(comp.querySelector('skeleton')).toBeTruthy()
+    await pageOf(comp).onLoad({})
+    expect(comp.querySelector('skeleton')).toBeFalsy()
+    const empty = comp.querySelector('.empty-shelf-state')
+    expect(textOf(empty)).toContain('书架还是空的')
+    await tap(harness, empty!.querySelector('.empty-action'))
+    expect(harness.ui.navigations).toEqual([{ api: 'switchTab', url: '/pages/scan/index', delta: undefined }])
+  })
+
+  it('renders a page of 20 cards, loads more on reaching the bottom, and opens a book', async () => {
+    const reader = newReader('paging')
+    const books = await seedBooks(emulator.url, reader, numberedBooks(25))
+    const harness = createHarness(emulator.url, reader)
+    const comp = await openShelf(harness)
+
+    expect(textOf(comp.querySelector('.count'))).toBe('共 25 本')
+    expect(comp.querySelectorAll('.book')).toHaveLength(20)
+    // Newest first: the last added book leads.
+    expect(cardTitles(comp)[0]).toBe('书 25')
+    expect(textOf(comp.querySelector('list-footer'))).toBe('上拉加载更多')
+
+    await pageOf(comp).onReachBottom()
+    await settle(harness.cloud)
+    expect(comp.querySelectorAll('.book')).toHaveLength(25)
+    expect(new Set(cardTitles(comp)).size).toBe(25)
+    expect(textOf(comp.querySelector('list-footer'))).toBe('没有更多了')
+    // At the end, reaching the bottom again asks for nothing.
+    const callsBefore = harness.cloud.calls.length
+    await pageOf(comp).onReachBottom()
+    expect(harness.cloud.calls.length).toBe(callsBefore)
+
+    await tap(harness, comp.querySelectorAll('.book')[24].querySelector('.card'))
+    expect(harness.ui.navigations.at(-1)).toEqual({ api: 'navigateTo', url: `/pages/book/index?id=${books[0].id}`, delta: undefined })
+  })
+
+  it('shows status, privacy lock and a cover placeholder on each card', async () => {
+    const reader = newReader('cards')
+    await seedBooks(emulator.url, reader, [
+      { title: '红楼梦', authors: ['曹雪芹', '高鹗'], status: 'read', is_private: true },
+      { title: 'Dune', authors: ['Frank Herbert'], status: 'reading', coverUrl: 'https://covers.example.org/dune.jpg' },
+    ])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await openShelf(harness)
+    const [dune, hongloumeng] = comp.querySelectorAll('.book')
+    expect(textOf(hongloumeng)).toContain('红楼梦')
+    expect(textOf(hongloumeng.querySelector('.card-authors'))).toBe('曹雪芹、高鹗')
+    expect(textOf(hongloumeng.querySelector('status-badge'))).toBe('读过')
+    expect(hongloumeng.querySelector('.card-private')).toBeTruthy()
+    expect(textOf(hongloumeng.querySelector('.cover-letter'))).toBe('红')
+    expect(textOf(dune.querySelector('status-badge'))).toBe('在读')
+    expect(dune.querySelector('.card-private')).toBeFalsy()
+    expect(dune.querySelector('.cover-image')).toBeTruthy()
+  })
+
+  it('searches (debounced), filters by status and tag, sorts, and clears the filters', async () => {
+    const reader = newReader('filters')
+    await seedBooks(emulator.url, reader, [
+      { title: '三体', authors: ['刘慈欣'], status: 'read', tags: ['科幻'] },
+      { title: '活着', authors: ['余华'], status: 'reading', tags: ['小说'] },
+      { title: '球状闪电', authors: ['刘慈欣'], status: 'want', tags: ['科幻'] },
+      { title: '百年孤独', authors: ['加西亚·马尔克斯'], status: 'read', tags: ['小说'] },
+    ])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await openShelf(harness)
+    expect(comp.querySelectorAll('.book')).toHaveLength(4)
+
+    // Typing queries once the reader pauses, not per keystroke.
+    const input = comp.querySelector('.search-bar')!.querySelector('.search-input')!
+    const before = harness.cloud.calls.length
+    input.dispatchEvent('input', { detail: { value: '刘' } })
+    input.dispatchEvent('input', { detail: { value: '刘慈' } })
+    input.dispatchEvent('input', { detail: { value: '刘慈欣' } })
+    await waitFor(() => comp.querySelectorAll('.book').length === 2, 'search results')
+    await settle(harness.cloud)
+    const searches = harness.cloud.calls.slice(before).filter((c) => c.data.action === 'listBooks')
+    expect(searches.map((c) => c.data.q)).toEqual(['刘慈欣'])
+    expect(cardTitles(comp).sort()).toEqual(['三体', '球状闪电'].sort())
+
+    // Status tab within the search.
+    await tap(harness, comp.querySelectorAll('.status-tab')[3])
+    expect(cardTitles(comp)).toEqual(['三体'])
+
+    // A search with no match offers to clear the filters.
+    input.dispatchEvent('input', { detail: { value: '不存在的书' } })
+    input.dispatchEvent('confirm', { detail: { value: '不存在的书' } })
+    await waitFor(() => Boolean(comp.querySelector('.no-match-state')), 'no-match state')
+    await settle(harness.cloud)
+    await tap(harness, comp.querySelector('.no-match-state')!.querySelector('.empty-action'))
+    expect(comp.querySelectorAll('.book')).toHaveLength(4)
+    expect(pageOf(comp).data.query).toBe('')
+
+    // Tags seen on the shelf feed the tag picker.
+    const tagPicker = comp.querySelector('.tag-picker')!
+    const options: string[] = pageOf(comp).data.tagOptions
+    expect(options).toEqual(['全部标签', '小说', '科幻'])
+    tagPicker.dispatchEvent('change', { detail: { value: options.indexOf('小说') } })
+    await waitFor(() => comp.querySelectorAll('.book').length === 2, 'tag filter')
+    await settle(harness.cloud)
+    expect(cardTitles(comp).sort()).toEqual(['活着', '百年孤独'].sort())
+    tagPicker.dispatchEvent('change', { detail: { value: 0 } })
+    await waitFor(() => comp.querySelectorAll('.book').length === 4, 'tag filter cleared')
+    await settle(harness.cloud)
+
+    // Sort by title.
+    comp.querySelector('.sort-picker')!.dispatchEvent('change', { detail: { value: 1 } })
+    await waitFor(() => textOf(comp.querySelector('.sort-picker')) === '书名 ▾', 'sort label')
+    await settle(harness.cloud)
+    const sorted = cardTitles(comp)
+    expect(sorted).toHaveLength(4)
+    const lastCall = harness.cloud.calls.at(-1)!
+    expect(lastCall.data).toMatchObject({ action: 'listBooks', sort: 'title' })
+    expect(sorted).not.toEqual(['百年孤独', '球状闪电', '活着', '三体']) // not the added order
+  })
+
+  it('refreshes on pull-down and on show after another page changed the shelf', async () => {
+    const reader = newReader('refresh')
+    await seedBooks(emulator.url, reader, numberedBooks(2))
+    const harness = createHarness(emulator.url, reader)
+    const comp = await openShelf(harness)
+    expect(comp.querySelectorAll('.book')).toHaveLength(2)
+
+    await seedBooks(emulator.url, reader, [{ title: '新书' }])
+    await pageOf(comp).onPullDownRefresh()
+    await settle(harness.cloud)
+    expect(comp.querySelectorAll('.book')).toHaveLength(3)
+    expect(harness.ui.pullDownStops).toBe(1)
+
+    // Nothing changed: showing the page again costs no call.
+    const calls = harness.cloud.calls.length
+    await pageOf(comp).onShow()
+    expect(harness.cloud.calls.length).toBe(calls)
+
+    // Another page (book, scan) changed the shelf: the next show reloads.
+    await seedBooks(emulator.url, reader, [{ title: '又一本' }])
+    harness.miniprogramModule<typeof import('../../miniprogram/utils/shelf-changes')>('utils/shelf-changes').markShelfChanged()
+    await pageOf(comp).onShow()
+    await settle(harness.cloud)
+    expect(comp.querySelectorAll('.book')).toHaveLength(4)
+    expect(textOf(comp.querySelector('.card-title'))).toBe('又一本')
+  })
+
+  it('shows an error state with retry when offline, and the function\'s refusal without an identity', async () => {
+    const reader = newReader('offline')
+    await seedBooks(emulator.url, reader, numberedBooks(1))
+    const harness = createHarness(DEAD_GATEWAY, reader)
+    const comp = await openShelf(harness)
+    const error = comp.querySelector('.error-state')
+    expect(textOf(error)).toContain('书架加载失败')
+    expect(textOf(error)).toContain('网络不可用，请稍后重试')
+
+    harness.cloud.setBaseUrl(emulator.url)
+    await tap(harness, error!.querySelector('.empty-action'))
+    expect(comp.querySelector('.error-state')).toBeFalsy()
+    expect(comp.querySelectorAll('.book')).toHaveLength(1)
+
+    const anonymous = createHarness(emulator.url, undefined)
+    const refused = await openShelf(anonymous)
+    expect(textOf(refused.querySelector('.error-state'))).toContain('无法确认你的微信身份')
+  })
+
+  it('asks to publish before sharing, then shares a card with the share id and never the OpenID', async () => {
+    const reader = newReader('share')
+    await seedBooks(emulator.url, reader, numberedBooks(1))
+    const harness = createHarness(emulator.url, reader)
+    const comp = await openShelf(harness)
+    expect(harness.ui.shareMenu).toEqual(['hidden'])
+
+    // Declined: still private.
+    harness.ui.modalAnswers.push(false)
+    await tap(harness, comp.querySelector('.share-button-publish'))
+    expect(harness.ui.modals).toHaveLength(1)
+    expect(harness.ui.modals[0].title).toBe('先公开书架')
+    expect((await dataAs(emulator.url, reader, { action: 'getShelf' })).isPublic).toBe(false)
+
+    // Agreed: published, and the button now shares.
+    harness.ui.modalAnswers.push(true)
+    await tap(harness, comp.querySelector('.share-button-publish'))
+    const shelf = await dataAs(emulator.url, reader, { action: 'getShelf' })
+    expect(shelf.isPublic).toBe(true)
+    expect(comp.querySelector('.share-button-publish')).toBeFalsy()
+    expect(comp.querySelector('.share-button')).toBeTruthy()
+    expect(harness.ui.shareMenu.at(-1)).toBe('shown')
+
+    const card = pageOf(comp).onShareAppMessage({ from: 'button' })
+    expect(card.path).toBe(`/pages/shared/index?s=${shelf.shareId}`)
+    expect(JSON.stringify(card)).not.toContain(reader)
+    // What the card opens really is this shelf.
+    const shared = await callAs(emulator.url, newReader('friend'), { action: 'viewSharedShelf', shareId: shelf.shareId })
+    expect(shared.ok && shared.data.items).toHaveLength(1)
+  })
+
+  it('keeps the largest setData payload of a first render with 20 books within 16 KB', async () => {
+    const reader = newReader('payload')
+    await seedBooks(
+      emulator.url,
+      reader,
+      numberedBooks(20, {
+        authors: ['一位名字相当长的作者', 'Another Rather Long Author Name'],
+        coverUrl: 'https://covers.openlibrary.org/b/isbn/9787536692930-L.jpg',
+        summary: '很长的简介。'.repeat(300),
+        note: '很长的笔记。'.repeat(300),
+        tags: ['科幻', '小说', '经典'],
+      }),
+    )
+    const harness = createHarness(emulator.url, reader)
+    const comp = harness.render('shelf')
+    const sizes = measureSetData(pageOf(comp))
+    await pageOf(comp).onLoad({})
+    await settle(harness.cloud)
+    expect(comp.querySelectorAll('.book')).toHaveLength(20)
+    const largest = Math.max(...sizes)
+    console.log(`largest setData payload, first render of 20 books: ${largest} bytes`)
+    expect(largest).toBeGreaterThan(1000) // it did measure the list
+    expect(largest).toBeLessThanOrEqual(16 * 1024)
+  })
+})

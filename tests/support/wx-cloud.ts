@@ -1,0 +1,117 @@
+// wx.cloud for page tests: callFunction goes over real HTTP to the emulator's client gateway as the
+// current test reader, and resolves or rejects exactly as wx.cloud.callFunction does. Node's `http`
+// is used because the jsdom environment has no fetch.
+import http from 'http'
+import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../typings/api'
+
+export interface WxCloudBridge {
+  /** Which reader the next calls come from; undefined sends no identity at all. */
+  setOpenid(openid: string | undefined): void
+  /** Points the bridge at another gateway (e.g. a stopped emulator, for the offline state). */
+  setBaseUrl(url: string): void
+  /** Every call made so far: function name and data, in order. */
+  readonly calls: { name: string; data: Record<string, unknown> }[]
+  /** Calls sent but not yet answered. */
+  pending(): number
+}
+
+interface CallFunctionParam {
+  name: string
+  data?: Record<string, unknown>
+  success?: (res: unknown) => void
+  fail?: (err: unknown) => void
+  complete?: (res: unknown) => void
+}
+
+function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/**
+ * One `bookcase` call as `openid`, for setting up and checking state around a page test (the
+ * pages themselves always go through wx.cloud). Throws when the call itself fails.
+ */
+export async function callAs<A extends ActionName>(
+  baseUrl: string,
+  openid: string | undefined,
+  request: ApiRequest<A>,
+): Promise<ApiResult<ActionData<A>>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (openid !== undefined) headers['x-wx-openid'] = openid
+  const reply = await post(`${baseUrl}/client/callFunction`, JSON.stringify({ name: 'bookcase', data: request }), headers)
+  const body = JSON.parse(reply.text) as { errMsg?: string; result?: ApiResult<ActionData<A>> }
+  if (body.errMsg !== 'cloud.callFunction:ok' || body.result === undefined) throw new Error(`call failed: ${reply.text}`)
+  return body.result
+}
+
+/** Like callAs, for a call that must succeed: its data, or a thrown error naming the failure. */
+export async function dataAs<A extends ActionName>(baseUrl: string, openid: string, request: ApiRequest<A>): Promise<ActionData<A>> {
+  const result = await callAs(baseUrl, openid, request)
+  if (!result.ok) throw new Error(`${request.action} failed: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+/** Installs `wx.cloud` on the global `wx` (which miniprogram-simulate created) and returns its controls. */
+export function installWxCloud(baseUrl: string, openid: string | undefined): WxCloudBridge {
+  let url = baseUrl
+  let currentOpenid = openid
+  let inFlight = 0
+  const calls: WxCloudBridge['calls'] = []
+
+  async function callOnce(name: string, data: Record<string, unknown>): Promise<unknown> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (currentOpenid !== undefined) headers['x-wx-openid'] = currentOpenid
+    let reply: { status: number; text: string }
+    try {
+      reply = await post(`${url}/client/callFunction`, JSON.stringify({ name, data }), headers)
+    } catch (error) {
+      throw { errCode: -1, errMsg: `cloud.callFunction:fail ${(error as Error).message}` }
+    }
+    let body: { errMsg?: string; errCode?: number }
+    try {
+      body = JSON.parse(reply.text)
+    } catch {
+      throw { errCode: -1, errMsg: `cloud.callFunction:fail HTTP ${reply.status}` }
+    }
+    if (body.errMsg === 'cloud.callFunction:ok') return body
+    throw { errCode: body.errCode ?? -1, errMsg: body.errMsg ?? `cloud.callFunction:fail HTTP ${reply.status}` }
+  }
+
+  const cloud = {
+    init() {},
+    callFunction(param: CallFunctionParam): Promise<unknown> {
+      const data = param.data ?? {}
+      calls.push({ name: param.name, data })
+      inFlight++
+      const promise = callOnce(param.name, data).finally(() => inFlight--)
+      promise.then(
+        (res) => {
+          param.success?.(res)
+          param.complete?.(res)
+        },
+        (err) => {
+          param.fail?.(err)
+          param.complete?.(err)
+        },
+      )
+      return promise
+    },
+  }
+  ;(globalThis as unknown as { wx: Record<string, unknown> }).wx.cloud = cloud
+
+  return {
+    setOpenid: (next) => (currentOpenid = next),
+    setBaseUrl: (next) => (url = next),
+    calls,
+    pending: () => inFlight,
+  }
+}

@@ -30,7 +30,13 @@ export function cleanParagraphs(value: unknown, max: number): string | undefined
 export function authorList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,，;；、/&]| and /) : []
   const names = raw
-    .map((name) => (typeof name === 'string' ? name.replace(/\s*[[【(（]?\s*(著|编著|主编|编|译|等)\s*[\]】)）]?\s*$/u, '') : undefined))
+    .map((name) =>
+      typeof name === 'string'
+        ? name
+            .replace(/^\s*[[【(（][^\]】)）]{1,12}[\]】)）]\s*/u, '') // a leading nationality: "[哥伦比亚] …"
+            .replace(/\s*[[【(（]?\s*(著|编著|主编|编|译|等)\s*[\]】)）]?\s*$/u, '') // a trailing role: "… 著"
+        : undefined,
+    )
     .map((name) => cleanText(name, MAX.author))
     .filter((name): name is string => name !== undefined)
   return [...new Set(names)].slice(0, MAX.authors)
@@ -57,7 +63,7 @@ export function publishedDate(value: unknown): string | undefined {
     month = MONTHS.indexOf(named[1].toLowerCase()) + 1
     day = named[2] ? Number(named[2]) : undefined
   } else {
-    const yearOnly = /\b(\d{4})\b/.exec(s)
+    const yearOnly = /(?:^|\D)(\d{4})(?:\D|$)/.exec(s)
     year = yearOnly ? Number(yearOnly[1]) : undefined
   }
   if (year === undefined || year < 1000 || year > 2999) return undefined

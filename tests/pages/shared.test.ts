@@ -119,7 +119,7 @@ describe('shared shelf page', () => {
     await pageOf(comp).onReachBottom()
     await settle(friend.cloud)
     expect(comp.querySelectorAll('.book')).toHaveLength(25)
-    expect(textOf(comp.querySelector('list-footer'))).toBe('没有更多了')
+    expect(textOf(comp.querySelector('.list-footer'))).toBe('没有更多了')
 
     const input = comp.querySelector('.shared-search')!.querySelector('.search-input')!
     input.dispatchEvent('input', { detail: { value: '诗集' } })

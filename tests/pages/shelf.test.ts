@@ -20,9 +20,9 @@ describe('shelf page', () => {
   it('shows a skeleton while loading, then the empty state whose button opens the scan tab', async () => {
     const harness = createHarness(emulator.url, newReader('empty'))
     const comp = harness.render('shelf')
-    expect(comp.querySelector('skeleton')).toBeTruthy()
+    expect(comp.querySelector('.loading-skeleton')).toBeTruthy()
     await pageOf(comp).onLoad({})
-    expect(comp.querySelector('skeleton')).toBeFalsy()
+    expect(comp.querySelector('.loading-skeleton')).toBeFalsy()
     const empty = comp.querySelector('.empty-shelf-state')
     expect(textOf(empty)).toContain('书架还是空的')
     await tap(harness, empty!.querySelector('.empty-action'))
@@ -39,13 +39,13 @@ describe('shelf page', () => {
     expect(comp.querySelectorAll('.book')).toHaveLength(20)
     // Newest first: the last added book leads.
     expect(cardTitles(comp)[0]).toBe('书 25')
-    expect(textOf(comp.querySelector('list-footer'))).toBe('上拉加载更多')
+    expect(textOf(comp.querySelector('.list-footer'))).toBe('上拉加载更多')
 
     await pageOf(comp).onReachBottom()
     await settle(harness.cloud)
     expect(comp.querySelectorAll('.book')).toHaveLength(25)
     expect(new Set(cardTitles(comp)).size).toBe(25)
-    expect(textOf(comp.querySelector('list-footer'))).toBe('没有更多了')
+    expect(textOf(comp.querySelector('.list-footer'))).toBe('没有更多了')
     // At the end, reaching the bottom again asks for nothing.
     const callsBefore = harness.cloud.calls.length
     await pageOf(comp).onReachBottom()
@@ -66,12 +66,13 @@ describe('shelf page', () => {
     const [dune, hongloumeng] = comp.querySelectorAll('.book')
     expect(textOf(hongloumeng)).toContain('红楼梦')
     expect(textOf(hongloumeng.querySelector('.card-authors'))).toBe('曹雪芹、高鹗')
-    expect(textOf(hongloumeng.querySelector('status-badge'))).toBe('读过')
+    expect(textOf(hongloumeng.querySelector('.card-status'))).toBe('读过')
     expect(hongloumeng.querySelector('.card-private')).toBeTruthy()
-    expect(textOf(hongloumeng.querySelector('.cover-letter'))).toBe('红')
-    expect(textOf(dune.querySelector('status-badge'))).toBe('在读')
+    expect(textOf(hongloumeng.querySelector('.card-cover')!.querySelector('.cover-letter'))).toBe('红')
+    expect(textOf(dune.querySelector('.card-status'))).toBe('在读')
     expect(dune.querySelector('.card-private')).toBeFalsy()
-    expect(dune.querySelector('.cover-image')).toBeTruthy()
+    expect(dune.querySelector('.card-cover')!.querySelector('.cover-image')).toBeTruthy()
+    expect(dune.querySelector('.card-cover')!.querySelector('.cover-letter')).toBeFalsy()
   })
 
   it('searches (debounced), filters by status and tag, sorts, and clears the filters', async () => {
@@ -158,7 +159,7 @@ describe('shelf page', () => {
     await pageOf(comp).onShow()
     await settle(harness.cloud)
     expect(comp.querySelectorAll('.book')).toHaveLength(4)
-    expect(textOf(comp.querySelector('.card-title'))).toBe('又一本')
+    expect(cardTitles(comp)[0]).toBe('又一本')
   })
 
   it('shows an error state with retry when offline, and the function\'s refusal without an identity', async () => {

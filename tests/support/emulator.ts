@@ -60,7 +60,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     child.stdout!.on('data', onData)
     child.stderr!.on('data', onData)
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before it was ready:\n${output}`)))
-    setTimeout(() => reject(new Error(`emulator not ready after 20 s:\n${output}`)), 20_000).unref()
+    const timer = setTimeout(() => reject(new Error(`emulator not ready after 20 s:\n${output}`)), 20_000)
+    // Node timers can be unref'd; jsdom's (page tests) are plain numbers.
+    ;(timer as { unref?: () => void }).unref?.()
   })
   const cleanup = () => {
     if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })

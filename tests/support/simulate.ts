@@ -160,11 +160,18 @@ export async function waitFor(check: () => boolean, what = 'condition', limitMs 
   }
 }
 
-/** Waits until no call to the function is in flight and the page had a moment to render its answer. */
+/**
+ * Waits until the page is quiet: no call to the function in flight and no new call started for a
+ * few ticks (a handler may call again after an answer, e.g. continuous scanning). Where a test
+ * knows what it waits for, waitFor(condition) is the sharper tool.
+ */
 export async function settle(cloud: WxCloudBridge): Promise<void> {
-  for (let quietTicks = 0; quietTicks < 3; ) {
+  let seen = -1
+  for (let quietTicks = 0; quietTicks < 5; ) {
     await new Promise((resolve) => setTimeout(resolve, 10))
-    quietTicks = cloud.pending() === 0 ? quietTicks + 1 : 0
+    const activity = cloud.calls.length
+    quietTicks = cloud.pending() === 0 && activity === seen ? quietTicks + 1 : 0
+    seen = activity
   }
 }
 

@@ -11,8 +11,9 @@ import { ENV_ID } from './functions/environment'
 import { FunctionRunner } from './functions/runner'
 import { callFunctionHandler } from './gateway/call-function'
 import { RequestLog } from './request-log'
+import { previewHandler } from './preview/host'
 import { seedDemoShelf } from './seed/seed'
-import { EmulatorServer, sendJson, sendText } from './server'
+import { EmulatorServer, sendJson } from './server'
 import { Bucket } from './storage/bucket'
 import { mountStorageRoutes } from './storage/routes'
 import { Database } from './store/database'
@@ -153,9 +154,7 @@ export class Emulator {
 
   /** The browser preview (emulator/preview/, engineer D) mounts its handler here. */
   private mountPreview(): void {
-    this.server.route('GET', '/', (_req, res) =>
-      sendText(res, 200, '<!doctype html><meta charset="utf-8"><title>Bookcase emulator</title><p>Bookcase local emulator. <a href="/_/data">Data viewer</a></p>', 'text/html; charset=utf-8'),
-    )
+    this.server.route('GET', '/', previewHandler(path.join(this.options.projectDir, '.build', 'preview')))
   }
 
   /** Clean shutdown: stop serving, stop functions, export if asked, flush and close the journal. */

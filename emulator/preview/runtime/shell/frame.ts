@@ -17,7 +17,7 @@ export function mountFrame(root: HTMLElement): Frame {
   const tabBar = h('div', { class: 'pv-tabbar', hidden: true })
   const overlays = h('div', { class: 'pv-overlays' })
   const time = new Date().toTimeString().slice(0, 5)
-  const status = h('div', { class: 'pv-statusbar' }, h('span', { text: time }), h('span', { class: 'pv-status-icons', text: '●●●● ᯤ ▭' }))
+  const status = h('div', { class: 'pv-statusbar' }, h('span', { text: time }), h('span', { class: 'pv-status-icons', text: '●●●● 5G 100%' }))
   const phone = h('div', { class: 'pv-phone' }, status, navBar, pages, tabBar, overlays)
   const side = h('aside', { class: 'pv-side' })
   root.append(h('div', { class: 'pv-stage' }, phone, side))

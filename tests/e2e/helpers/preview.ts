@@ -1,0 +1,125 @@
+// The browser journeys' harness: the real emulator (built function, preview at /) with only the ISBN
+// sources replaced by the local fixture server, and Chromium driving the preview like a reader would:
+// clicks, typing, the scan dialog, the identity switcher.
+import { mkdirSync } from 'fs'
+import path from 'path'
+import type { Locator, Page } from 'playwright-core'
+import { launchBrowser, type BrowserSession } from '../../support/browser'
+import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
+import { callBookcase } from '../../support/gateway'
+import { SAMPLE_BOOKS, startIsbnSources, type IsbnSources } from '../../support/isbn-sources'
+
+export const READER_A = 'o-demo-reader-a'
+export const READER_B = 'o-demo-reader-b'
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts')
+
+export interface Preview {
+  sources: IsbnSources
+  emulator: EmulatorHandle
+  browser: BrowserSession
+  page: Page
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+export async function startPreview(): Promise<Preview> {
+  const sources = await startIsbnSources({ books: SAMPLE_BOOKS })
+  const emulator = await startEmulator({ preview: true, env: sources.env }).catch(async (error) => {
+    await sources.close()
+    throw error
+  })
+  let browser: BrowserSession
+  try {
+    browser = await launchBrowser()
+  } catch (error) {
+    await emulator.stop()
+    await sources.close()
+    throw error
+  }
+  const errors: string[] = []
+  browser.page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  browser.page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text())
+  })
+  return {
+    sources,
+    emulator,
+    browser,
+    page: browser.page,
+    errors,
+    async close() {
+      await browser.close()
+      await emulator.stop()
+      await sources.close()
+    },
+  }
+}
+
+/** Opens a page of the Mini Program (e.g. `/pages/scan/index`) as `openid`, via the identity switcher. */
+export async function openAs(preview: Preview, openid: string, route: string): Promise<void> {
+  const { page, emulator } = preview
+  await page.goto(`${emulator.url}/#${route}`)
+  await page.waitForSelector('body[data-preview-ready]')
+  const current = await page.locator('.pv-identity-current').textContent()
+  if (!current?.includes(`（${openid}）`)) {
+    const demo = page.locator(`.pv-identity-reader[data-openid="${openid}"]`)
+    if ((await demo.count()) > 0) await demo.click()
+    else {
+      await page.locator('.pv-identity-input').fill(openid)
+      await page.locator('.pv-identity-use').click()
+    }
+    await page.locator('.pv-identity-current', { hasText: `（${openid}）` }).waitFor()
+  }
+  await currentPage(page).waitFor()
+}
+
+/** The page on top of the stack. */
+export function currentPage(page: Page): Locator {
+  return page.locator('wx-page:not([hidden])')
+}
+
+/**
+ * An element of the page on top by its WXML class: `el(page, 'pages/scan/index', 'scan-button')`.
+ * The preview renders a page's classes with its scope prefix (pages/scan/index -> pages-scan--*).
+ */
+export function el(page: Page, module: string, className: string): Locator {
+  const scope = module.split('/').filter((p) => p && p !== 'index').join('-')
+  return currentPage(page).locator(`.${scope}--${className}`)
+}
+
+export async function waitForToast(page: Page, text: string): Promise<void> {
+  await page.locator('.pv-toast', { hasText: text }).waitFor()
+}
+
+/** Answers the scan dialog (wx.scanCode) with a typed ISBN. */
+export async function typeIntoScanDialog(page: Page, isbn: string): Promise<void> {
+  await page.locator('.pv-scan-input').fill(isbn)
+  await page.locator('.pv-scan-submit').click()
+}
+
+export async function confirmModal(page: Page, expectedTitle: string): Promise<void> {
+  await page.locator('.pv-modal', { hasText: expectedTitle }).waitFor()
+  await page.locator('.pv-modal-confirm').click()
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
+
+/** Seeds `count` typed-in books for a reader through the gateway (the function writes them). */
+export async function seedManualBooks(
+  url: string,
+  openid: string,
+  count: number,
+  make: (i: number) => { title: string; authors: string[]; status: 'want' | 'reading' | 'read' },
+): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const { status, ...book } = make(i)
+    const answer = await callBookcase(url, { openid }, { action: 'addBook', book, status })
+    if (!answer.ok) throw new Error(`seeding book ${i} failed: ${JSON.stringify(answer.error)}`)
+  }
+}

@@ -1,6 +1,6 @@
 // 书籍详情 under miniprogram-simulate, against the real function on the emulator.
 import { callAs, dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, type PageHarness, type RenderedPage } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf, type PageHarness } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, seedBooks, useEmulator } from './context'
 import { measureSetData } from './set-data-size'
 
@@ -9,12 +9,6 @@ type ShelfChanges = typeof import('../../miniprogram/utils/shelf-changes')
 /** The shelf-change flag as the harness's pages see it. */
 const shelfChanges = (harness: PageHarness) => harness.miniprogramModule<ShelfChanges>('utils/shelf-changes')
 
-async function openBook(harness: PageHarness, query: { id?: string; s?: string }): Promise<RenderedPage> {
-  const comp = harness.render('book')
-  await pageOf(comp).onLoad(query)
-  await settle(harness.cloud)
-  return comp
-}
 
 const DETAILED = {
   title: '三体',
@@ -35,7 +29,7 @@ describe('book page', () => {
     const reader = newReader('details')
     const [book] = await seedBooks(emulator.url, reader, [DETAILED])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
     const text = textOf(comp)
     for (const expected of ['三体', '地球往事', '刘慈欣', '重庆出版社 2008-01', '302 页', '文化大革命', '4 星', '科幻 ×'])
       expect(text).toContain(expected)
@@ -49,7 +43,7 @@ describe('book page', () => {
     const reader = newReader('edit')
     const [book] = await seedBooks(emulator.url, reader, [{ title: '活着', status: 'want' }])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
 
     await tap(harness, comp.querySelectorAll('.segment')[2])
     await tap(harness, comp.querySelectorAll('.star')[2])
@@ -86,7 +80,7 @@ describe('book page', () => {
     const reader = newReader('rollback')
     const [book] = await seedBooks(emulator.url, reader, [{ title: '围城', status: 'want', is_private: false }])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
     const statuses: string[] = []
     const original = pageOf(comp).setData.bind(pageOf(comp))
     pageOf(comp).setData = (data: Record<string, unknown>, cb?: () => void) => {
@@ -111,7 +105,7 @@ describe('book page', () => {
     const reader = newReader('bib')
     const [book] = await seedBooks(emulator.url, reader, [{ title: '旧书名', authors: ['甲'] }])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
     await tap(harness, comp.querySelector('.edit-button'))
     const input = (selector: string, value: string) =>
       comp.querySelector(selector)!.dispatchEvent('input', { detail: { value } })
@@ -139,7 +133,7 @@ describe('book page', () => {
     const reader = newReader('delete')
     const [book] = await seedBooks(emulator.url, reader, [{ title: '要删的书' }])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
 
     harness.ui.modalAnswers.push(false)
     await tap(harness, comp.querySelector('.delete-button'))
@@ -158,11 +152,11 @@ describe('book page', () => {
     const owner = newReader('owner')
     const [book] = await seedBooks(emulator.url, owner, [{ title: '别人的书', note: '别人的笔记' }])
     const stranger = createHarness(emulator.url, newReader('stranger'))
-    const comp = await openBook(stranger, { id: book.id })
+    const comp = await stranger.open('book', { id: book.id })
     expect(textOf(comp.querySelector('.error-state'))).toContain('这本书不存在，或已被删除')
     expect(textOf(comp)).not.toContain('别人的')
 
-    const noId = await openBook(createHarness(emulator.url, owner), {})
+    const noId = await createHarness(emulator.url, owner).open('book', {})
     expect(textOf(noId.querySelector('.error-state'))).toContain('链接不完整')
   })
 
@@ -170,7 +164,7 @@ describe('book page', () => {
     const reader = newReader('small')
     const [book] = await seedBooks(emulator.url, reader, [{ ...DETAILED, summary: '长'.repeat(5000) }])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openBook(harness, { id: book.id })
+    const comp = await harness.open('book', { id: book.id })
     const sizes = measureSetData(pageOf(comp))
     await tap(harness, comp.querySelectorAll('.segment')[0])
     expect(sizes.length).toBeGreaterThan(0)

@@ -3,7 +3,7 @@
 // "scans" by queueing the code the scanner reads.
 import { startIsbnSources, SAMPLE_BOOKS, type IsbnSources } from '../support/isbn-sources'
 import { dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, waitFor, type PageHarness, type RenderedPage } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf, waitFor, type RenderedPage } from '../support/simulate'
 import { newReader, useEmulator } from './context'
 
 let sources: IsbnSources
@@ -20,11 +20,6 @@ const [SANTI, HUOLUAN, PRIDE, NITROGEN] = SAMPLE_BOOKS
 /** A valid ISBN no source knows. */
 const UNKNOWN_ISBN = '9787020002207'
 
-async function openScan(harness: PageHarness): Promise<RenderedPage> {
-  const comp = harness.render('scan')
-  await settle(harness.cloud)
-  return comp
-}
 
 /** The running list, newest first, as "title|outcome". */
 const sessionEntries = (comp: RenderedPage) => {
@@ -39,7 +34,7 @@ async function shelfOf(openid: string) {
 describe('scan page', () => {
   it('refuses an invalid ISBN before calling the function', async () => {
     const harness = createHarness(emulator.url, newReader('invalid'))
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     const input = comp.querySelector('.isbn-input')!
     for (const typed of ['12345', '9787536692931', 'abcdefghij']) {
       input.dispatchEvent('input', { detail: { value: typed } })
@@ -57,7 +52,7 @@ describe('scan page', () => {
   it('scans a barcode, shows the looked-up book, adds it, and says so', async () => {
     const reader = newReader('scan')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     harness.ui.scanQueue.push(SANTI.isbn13)
     await tap(harness, comp.querySelector('.scan-button'))
     expect(harness.ui.scans).toBe(1)
@@ -85,7 +80,7 @@ describe('scan page', () => {
   it('accepts a typed ISBN-10 with hyphens, and adds a book as private', async () => {
     const reader = newReader('typed')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     comp.querySelector('.isbn-input')!.dispatchEvent('input', { detail: { value: '0-14-143951-3' } })
     comp.querySelector('.private-switch')!.dispatchEvent('change', { detail: { value: true } })
     await settle(harness.cloud)
@@ -101,7 +96,7 @@ describe('scan page', () => {
     const reader = newReader('dup')
     const existing = (await dataAs(emulator.url, reader, { action: 'addBook', isbn: HUOLUAN.isbn13 })).book
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     harness.ui.scanQueue.push(HUOLUAN.isbn13)
     await tap(harness, comp.querySelector('.scan-button'))
     await tap(harness, comp.querySelector('.add-button'))
@@ -116,7 +111,7 @@ describe('scan page', () => {
   it('continuous mode adds each scanned book and scans again until the reader stops', async () => {
     const reader = newReader('continuous')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     comp.querySelector('.continuous-switch')!.dispatchEvent('change', { detail: { value: true } })
     await settle(harness.cloud)
     expect(textOf(comp.querySelector('.scan-button'))).toBe('连续扫码')
@@ -135,7 +130,7 @@ describe('scan page', () => {
   it('opens the manual form prefilled with the ISBN when no source knows the book', async () => {
     const reader = newReader('unknown')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     harness.ui.scanQueue.push(UNKNOWN_ISBN)
     await tap(harness, comp.querySelector('.scan-button'))
     expect(textOf(comp.querySelector('.manual-reason'))).toBe('没有查到这本书的信息，可以手动填写')
@@ -172,7 +167,7 @@ describe('scan page', () => {
     for (const source of ['openlibrary', 'googlebooks', 'jisuapi', 'juhe'] as const) sources.setFault(source, 'status500')
     const reader = newReader('offline')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openScan(harness)
+    const comp = await harness.open('scan')
     comp.querySelector('.continuous-switch')!.dispatchEvent('change', { detail: { value: true } })
     harness.ui.scanQueue.push(fresh[0].isbn13, fresh[1].isbn13)
     await tap(harness, comp.querySelector('.scan-button'))

@@ -1,22 +1,16 @@
 // 我的 under miniprogram-simulate, against the real function on the emulator.
 import { callAs, dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, type PageHarness, type RenderedPage } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, seedBooks, useEmulator } from './context'
 
 const emulator = useEmulator()
 
-async function openSettings(harness: PageHarness): Promise<RenderedPage> {
-  const comp = harness.render('settings')
-  await pageOf(comp).onLoad({})
-  await settle(harness.cloud)
-  return comp
-}
 
 describe('settings page', () => {
   it('shows the counts: total, public and private', async () => {
     const reader = newReader('counts')
     await seedBooks(emulator.url, reader, [{}, {}, { is_private: true }])
-    const comp = await openSettings(createHarness(emulator.url, reader))
+    const comp = await createHarness(emulator.url, reader).open('settings')
     expect(textOf(comp.querySelector('.count-total'))).toBe('3')
     expect(textOf(comp.querySelector('.count-public'))).toBe('2')
     expect(textOf(comp.querySelector('.count-private'))).toBe('1')
@@ -26,7 +20,7 @@ describe('settings page', () => {
   it('renames the shelf, refusing an empty name without calling', async () => {
     const reader = newReader('rename')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openSettings(harness)
+    const comp = await harness.open('settings')
     const input = comp.querySelector('.name-input')!
     input.dispatchEvent('input', { detail: { value: '  ' } })
     await settle(harness.cloud)
@@ -47,7 +41,7 @@ describe('settings page', () => {
   it('publishes and unpublishes with the switch, and shares only a public shelf', async () => {
     const reader = newReader('publish')
     const harness = createHarness(emulator.url, reader)
-    const comp = await openSettings(harness)
+    const comp = await harness.open('settings')
     expect(comp.querySelector('.share-button-publish')).toBeTruthy()
     expect(harness.ui.shareMenu).toEqual(['hidden'])
 
@@ -79,7 +73,7 @@ describe('settings page', () => {
     await dataAs(emulator.url, reader, { action: 'updateShelf', isPublic: true })
     const before = await dataAs(emulator.url, reader, { action: 'getShelf' })
     const harness = createHarness(emulator.url, reader)
-    const comp = await openSettings(harness)
+    const comp = await harness.open('settings')
 
     harness.ui.modalAnswers.push(false)
     await tap(harness, comp.querySelector('.rotate-button'))
@@ -98,7 +92,7 @@ describe('settings page', () => {
   it('shows an error state with retry when offline, and reflects new books on show', async () => {
     const reader = newReader('offline')
     const harness = createHarness(DEAD_GATEWAY, reader)
-    const comp = await openSettings(harness)
+    const comp = await harness.open('settings')
     expect(textOf(comp.querySelector('.error-state'))).toContain('网络不可用')
     harness.cloud.setBaseUrl(emulator.url)
     await tap(harness, comp.querySelector('.error-state')!.querySelector('.empty-action'))

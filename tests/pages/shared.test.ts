@@ -1,23 +1,11 @@
 // 分享的书架 under miniprogram-simulate: two real readers, the real function, the real store.
 import { dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, waitFor, type PageHarness, type RenderedPage } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf, waitFor, type RenderedPage } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, numberedBooks, seedBooks, useEmulator } from './context'
 
 const emulator = useEmulator()
 
-async function openShared(harness: PageHarness, query: { s?: string }): Promise<RenderedPage> {
-  const comp = harness.render('shared')
-  await pageOf(comp).onLoad(query)
-  await settle(harness.cloud)
-  return comp
-}
 
-async function openBook(harness: PageHarness, query: { s?: string; id?: string }): Promise<RenderedPage> {
-  const comp = harness.render('book')
-  await pageOf(comp).onLoad(query)
-  await settle(harness.cloud)
-  return comp
-}
 
 /** Reader A with a named public shelf: two public books (one with a note) and a private one. */
 async function publishedShelf() {
@@ -38,7 +26,7 @@ describe('shared shelf page', () => {
   it('shows reader B the public books of reader A, never the private one or a note', async () => {
     const { shareId, withNote } = await publishedShelf()
     const friend = createHarness(emulator.url, newReader('bob'))
-    const comp = await openShared(friend, { s: shareId })
+    const comp = await friend.open('shared', { s: shareId })
 
     expect(textOf(comp.querySelector('.shelf-name'))).toBe('小爱的书架')
     expect(textOf(comp.querySelector('.shelf-count'))).toBe('公开了 2 本书')
@@ -55,7 +43,7 @@ describe('shared shelf page', () => {
 
     const detailHarness = createHarness(emulator.url, newReader('bob-again'))
     const query = Object.fromEntries(new URLSearchParams(url.split('?')[1]))
-    const detail = await openBook(detailHarness, query)
+    const detail = await detailHarness.open('book', query)
     expect(textOf(detail.querySelector('.title'))).toBe('有笔记的书')
     expect(textOf(detail)).not.toContain('只有我能看的笔记')
     expect(detail.querySelector('.note')).toBeFalsy()
@@ -69,17 +57,17 @@ describe('shared shelf page', () => {
   it('hides a book from the shared view once its owner turns on 仅自己可见 on the book page', async () => {
     const { owner, shareId, open } = await publishedShelf()
     const ownerHarness = createHarness(emulator.url, owner)
-    const book = await openBook(ownerHarness, { id: open.id })
+    const book = await ownerHarness.open('book', { id: open.id })
     book.querySelector('.private-switch')!.dispatchEvent('change', { detail: { value: true } })
     await settle(ownerHarness.cloud)
 
     const friend = createHarness(emulator.url, newReader('bob'))
-    const comp = await openShared(friend, { s: shareId })
+    const comp = await friend.open('shared', { s: shareId })
     expect(cardTitles(comp)).toEqual(['有笔记的书'])
     expect(textOf(comp.querySelector('.shelf-count'))).toBe('公开了 1 本书')
 
     // And the hidden book cannot be opened directly either.
-    const direct = await openBook(createHarness(emulator.url, newReader('bob')), { s: shareId, id: open.id })
+    const direct = await createHarness(emulator.url, newReader('bob')).open('book', { s: shareId, id: open.id })
     expect(textOf(direct.querySelector('.error-state'))).toContain('这本书不存在')
   })
 
@@ -89,18 +77,18 @@ describe('shared shelf page', () => {
     const unavailable = '这个书架是私密的或已停止分享'
 
     await dataAs(emulator.url, owner, { action: 'updateShelf', isPublic: false })
-    const privateShelf = await openShared(createHarness(emulator.url, friend), { s: shareId })
+    const privateShelf = await createHarness(emulator.url, friend).open('shared', { s: shareId })
     expect(textOf(privateShelf.querySelector('.unavailable-state'))).toContain(unavailable)
     expect(textOf(privateShelf)).not.toContain('公开的书')
 
     await dataAs(emulator.url, owner, { action: 'updateShelf', isPublic: true })
     await dataAs(emulator.url, owner, { action: 'rotateShareId' })
-    const rotated = await openShared(createHarness(emulator.url, friend), { s: shareId })
+    const rotated = await createHarness(emulator.url, friend).open('shared', { s: shareId })
     expect(textOf(rotated.querySelector('.unavailable-state'))).toContain(unavailable)
 
     for (const query of [{}, { s: 'not a share id!' }, { s: 'AAAAAAAAAAAAAAAAAAAAAAAA' }]) {
       const harness = createHarness(emulator.url, friend)
-      const comp = await openShared(harness, query)
+      const comp = await harness.open('shared', query)
       expect(textOf(comp.querySelector('.unavailable-state'))).toContain(unavailable)
       await tap(harness, comp.querySelector('.unavailable-state')!.querySelector('.empty-action'))
       expect(harness.ui.navigations).toEqual([{ api: 'switchTab', url: '/pages/shelf/index', delta: undefined }])
@@ -113,7 +101,7 @@ describe('shared shelf page', () => {
     await dataAs(emulator.url, owner, { action: 'updateShelf', isPublic: true })
     const { shareId } = await dataAs(emulator.url, owner, { action: 'getShelf' })
     const friend = createHarness(emulator.url, newReader('reader'))
-    const comp = await openShared(friend, { s: shareId })
+    const comp = await friend.open('shared', { s: shareId })
 
     expect(comp.querySelectorAll('.book')).toHaveLength(20)
     await pageOf(comp).onReachBottom()
@@ -142,11 +130,11 @@ describe('shared shelf page', () => {
     await dataAs(emulator.url, owner, { action: 'updateShelf', isPublic: true })
     const { shareId } = await dataAs(emulator.url, owner, { action: 'getShelf' })
     const friend = createHarness(emulator.url, newReader('reader'))
-    const empty = await openShared(friend, { s: shareId })
+    const empty = await friend.open('shared', { s: shareId })
     expect(textOf(empty.querySelector('.no-books-state'))).toContain('还没有公开的书')
 
     const offline = createHarness(DEAD_GATEWAY, newReader('reader'))
-    const comp = await openShared(offline, { s: shareId })
+    const comp = await offline.open('shared', { s: shareId })
     expect(textOf(comp.querySelector('.error-state'))).toContain('网络不可用')
     offline.cloud.setBaseUrl(emulator.url)
     await tap(offline, comp.querySelector('.error-state')!.querySelector('.empty-action'))

@@ -1,17 +1,11 @@
 // 我的书架 under miniprogram-simulate, against the real function on the emulator.
 import { callAs, dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, waitFor, type PageHarness, type RenderedPage } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf, waitFor, type RenderedPage } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, numberedBooks, seedBooks, useEmulator } from './context'
 import { measureSetData } from './set-data-size'
 
 const emulator = useEmulator()
 
-async function openShelf(harness: PageHarness): Promise<RenderedPage> {
-  const comp = harness.render('shelf')
-  await pageOf(comp).onLoad({})
-  await settle(harness.cloud)
-  return comp
-}
 
 const cardTitles = (comp: RenderedPage) =>
   comp.querySelectorAll('.book').map((card) => textOf(card.querySelector('.card-title')))
@@ -33,7 +27,7 @@ describe('shelf page', () => {
     const reader = newReader('paging')
     const books = await seedBooks(emulator.url, reader, numberedBooks(25))
     const harness = createHarness(emulator.url, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
 
     expect(textOf(comp.querySelector('.count'))).toBe('共 25 本')
     expect(comp.querySelectorAll('.book')).toHaveLength(20)
@@ -62,7 +56,7 @@ describe('shelf page', () => {
       { title: 'Dune', authors: ['Frank Herbert'], status: 'reading', coverUrl: 'https://covers.example.org/dune.jpg' },
     ])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
     const [dune, hongloumeng] = comp.querySelectorAll('.book')
     expect(textOf(hongloumeng)).toContain('红楼梦')
     expect(textOf(hongloumeng.querySelector('.card-authors'))).toBe('曹雪芹、高鹗')
@@ -84,7 +78,7 @@ describe('shelf page', () => {
       { title: '百年孤独', authors: ['加西亚·马尔克斯'], status: 'read', tags: ['小说'] },
     ])
     const harness = createHarness(emulator.url, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
     expect(comp.querySelectorAll('.book')).toHaveLength(4)
 
     // Typing queries once the reader pauses, not per keystroke.
@@ -139,7 +133,7 @@ describe('shelf page', () => {
     const reader = newReader('refresh')
     await seedBooks(emulator.url, reader, numberedBooks(2))
     const harness = createHarness(emulator.url, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
     expect(comp.querySelectorAll('.book')).toHaveLength(2)
 
     await seedBooks(emulator.url, reader, [{ title: '新书' }])
@@ -166,7 +160,7 @@ describe('shelf page', () => {
     const reader = newReader('offline')
     await seedBooks(emulator.url, reader, numberedBooks(1))
     const harness = createHarness(DEAD_GATEWAY, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
     const error = comp.querySelector('.error-state')
     expect(textOf(error)).toContain('书架加载失败')
     expect(textOf(error)).toContain('网络不可用，请稍后重试')
@@ -177,7 +171,7 @@ describe('shelf page', () => {
     expect(comp.querySelectorAll('.book')).toHaveLength(1)
 
     const anonymous = createHarness(emulator.url, undefined)
-    const refused = await openShelf(anonymous)
+    const refused = await anonymous.open('shelf')
     expect(textOf(refused.querySelector('.error-state'))).toContain('无法确认你的微信身份')
   })
 
@@ -185,7 +179,7 @@ describe('shelf page', () => {
     const reader = newReader('share')
     await seedBooks(emulator.url, reader, numberedBooks(1))
     const harness = createHarness(emulator.url, reader)
-    const comp = await openShelf(harness)
+    const comp = await harness.open('shelf')
     expect(harness.ui.shareMenu).toEqual(['hidden'])
 
     // Declined: still private.

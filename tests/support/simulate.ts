@@ -101,6 +101,8 @@ export interface PageHarness {
   ui: UiRecorder
   /** Renders a page (`shelf`, `scan`, ...) attached to the document; call its onLoad yourself. */
   render(page: string): RenderedPage
+  /** Renders a page, calls its onLoad with `query` as WeChat would, and waits for its first calls. */
+  open(page: string, query?: Record<string, string | undefined>): Promise<RenderedPage>
   /** A Mini Program module (e.g. 'utils/shelf-changes') as this harness's pages see it: same module registry. */
   miniprogramModule<T>(relativePath: string): T
 }
@@ -116,10 +118,16 @@ export function createHarness(gatewayUrl: string, openid: string | undefined): P
   const simulate = require('miniprogram-simulate') as Simulate
   const cloud = installWxCloud(gatewayUrl, openid)
   const ui = installUiFakes()
-  return {
+  const harness: PageHarness = {
     simulate,
     cloud,
     ui,
+    async open(page, query = {}) {
+      const comp = harness.render(page)
+      await pageOf(comp).onLoad?.(query)
+      await settle(cloud)
+      return comp
+    },
     render(page) {
       const id = simulate.load(path.join(MINIPROGRAM_ROOT, `pages/${page}/index`), {
         compiler: 'official',
@@ -136,6 +144,7 @@ export function createHarness(gatewayUrl: string, openid: string | undefined): P
       return require(path.join(MINIPROGRAM_ROOT, relativePath)) as T
     },
   }
+  return harness
 }
 
 /** The page's methods (onLoad, onShow, handlers) as the framework would call them. */

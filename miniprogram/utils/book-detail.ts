@@ -74,9 +74,10 @@ export function bibliographicPatch(before: BookDetailView, form: BibliographicFo
     patch.publishedDate = date
   }
   if (changed('pageCount')) {
-    const pages = Number(form.pageCount.trim())
-    if (!Number.isInteger(pages) || pages < 1 || pages > 100000) return '页数请填写正整数'
-    patch.pageCount = pages
+    const text = form.pageCount.trim()
+    const pages = Number(text)
+    if (text && (!Number.isInteger(pages) || pages < 1 || pages > 100000)) return '页数请填写正整数'
+    patch.pageCount = text ? pages : null
   }
   if (changed('summary')) patch.summary = form.summary.trim()
   return patch

@@ -127,6 +127,17 @@ describe('book page', () => {
     const stored = await dataAs(emulator.url, reader, { action: 'getBook', id: book.id })
     expect(stored).toMatchObject({ title: '新书名', authors: ['甲', '乙'], publishedDate: '2019-05', pageCount: 256 })
     expect(textOf(comp.querySelector('.title'))).toBe('新书名')
+
+    // Emptying a field clears it.
+    await tap(harness, comp.querySelector('.edit-button'))
+    input('.form-pages', '')
+    input('.form-date', '')
+    await settle(harness.cloud)
+    await tap(harness, comp.querySelector('.edit-save'))
+    const cleared = await dataAs(emulator.url, reader, { action: 'getBook', id: book.id })
+    expect(cleared.pageCount).toBeUndefined()
+    expect(cleared.publishedDate).toBeUndefined()
+    expect(textOf(comp)).not.toContain('256 页')
   })
 
   it('deletes only after the confirmation modal, then goes back', async () => {
@@ -148,7 +159,7 @@ describe('book page', () => {
     expect(harness.ui.navigations).toEqual([{ api: 'navigateBack', url: undefined, delta: 1 }])
   })
 
-  it('says the book is gone for another reader\'s id, a missing id or a deleted book', async () => {
+  it('says the book is gone for another reader\'s id, and the link is incomplete without an id', async () => {
     const owner = newReader('owner')
     const [book] = await seedBooks(emulator.url, owner, [{ title: '别人的书', note: '别人的笔记' }])
     const stranger = createHarness(emulator.url, newReader('stranger'))

@@ -9,7 +9,7 @@ export function sharedShelfPath(shareId: string): string {
 }
 
 export function shareCard(shelf: Pick<Shelf, 'shareId' | 'name'>): WechatMiniprogram.Page.ICustomShareContent {
-  return { title: `${shelf.name || '我'}的书架`, path: sharedShelfPath(shelf.shareId) }
+  return { title: shelf.name || '书架', path: sharedShelfPath(shelf.shareId) }
 }
 
 /** Asks to make the shelf public; resolves with the updated shelf, or null when declined or failed. */

@@ -15,7 +15,7 @@ async function publishedShelf() {
     { title: '有笔记的书', authors: ['作者乙'], note: '只有我能看的笔记' },
     { title: '秘密的书', authors: ['作者丙'], is_private: true },
   ])
-  await dataAs(emulator.url, owner, { action: 'updateShelf', name: '小爱', isPublic: true })
+  await dataAs(emulator.url, owner, { action: 'updateShelf', name: '小爱的书架', isPublic: true })
   const { shareId } = await dataAs(emulator.url, owner, { action: 'getShelf' })
   return { owner, shareId, open, withNote, secret }
 }

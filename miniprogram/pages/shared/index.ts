@@ -82,7 +82,7 @@ Component({
         return
       }
       if (result === null) return
-      if (result.name !== this.data.name) wx.setNavigationBarTitle({ title: `${result.name}的书架` })
+      if (result.name !== this.data.name) wx.setNavigationBarTitle({ title: result.name })
       this.setData({
         loading: false,
         unavailable: false,

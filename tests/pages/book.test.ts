@@ -171,6 +171,19 @@ describe('book page', () => {
     expect(textOf(noId.querySelector('.error-state'))).toContain('链接不完整')
   })
 
+  it('shows an error state offline and loads the book on retry', async () => {
+    const reader = newReader('offline')
+    const [book] = await seedBooks(emulator.url, reader, [{ title: '离线的书' }])
+    const harness = createHarness(DEAD_GATEWAY, reader)
+    const comp = await harness.open('book', { id: book.id })
+    const error = comp.querySelector('.error-state')!
+    expect(textOf(error)).toContain('网络不可用，请稍后重试')
+    harness.cloud.setBaseUrl(emulator.url)
+    await tap(harness, error.querySelector('.empty-action'))
+    expect(comp.querySelector('.error-state')).toBeFalsy()
+    expect(textOf(comp.querySelector('.title'))).toBe('离线的书')
+  })
+
   it('keeps its setData small: a single edit sends only the changed field', async () => {
     const reader = newReader('small')
     const [book] = await seedBooks(emulator.url, reader, [{ ...DETAILED, summary: '长'.repeat(5000) }])

@@ -16,7 +16,8 @@ export class PageHost {
   /** Set by wx.setNavigationBarTitle; otherwise the json's title. */
   title: string
   private readonly component: RootComponent
-  private atBottom = false
+  /** scrollHeight when onReachBottom last fired; -1 once the reader scrolled away. */
+  private reachedAtHeight = -1
   private visible = false
 
   constructor(
@@ -109,9 +110,10 @@ export class PageHost {
     const distance = this.config.onReachBottomDistance ?? 50
     const { scrollTop, clientHeight, scrollHeight } = this.element
     const near = scrollTop + clientHeight >= scrollHeight - distance
-    // Fire once per arrival, like WeChat: leaving the zone (or the content growing) re-arms it.
-    if (near && !this.atBottom) this.call('onReachBottom')
-    this.atBottom = near
+    // Fire once per arrival, like WeChat: leaving the zone, or the content growing (a page loaded
+    // more), re-arms it.
+    if (near && this.reachedAtHeight !== scrollHeight) this.call('onReachBottom')
+    this.reachedAtHeight = near ? scrollHeight : -1
     this.call('onPageScroll', { scrollTop })
   }
 

@@ -123,3 +123,20 @@ export async function seedManualBooks(
     if (!answer.ok) throw new Error(`seeding book ${i} failed: ${JSON.stringify(answer.error)}`)
   }
 }
+
+/** Runs `act` and waits until the function call for `action` it causes has been answered. */
+export async function untilCalled(page: Page, action: string, act: () => Promise<void>): Promise<void> {
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith('/client/callFunction') && (response.request().postData() ?? '').includes(`"action":"${action}"`),
+  )
+  await act()
+  await answered
+}
+
+/** Scrolls the page on top like a reader's mouse wheel (or finger) would. */
+export async function scrollToBottom(page: Page): Promise<void> {
+  const box = await currentPage(page).boundingBox()
+  if (!box) throw new Error('no page on screen')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.wheel(0, 20_000)
+}

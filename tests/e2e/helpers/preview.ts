@@ -23,9 +23,10 @@ export interface Preview {
   close(): Promise<void>
 }
 
-export async function startPreview(): Promise<Preview> {
+/** `seed`: start with the emulator's demo shelves for READER_A and READER_B. */
+export async function startPreview(options: { seed?: boolean } = {}): Promise<Preview> {
   const sources = await startIsbnSources({ books: SAMPLE_BOOKS })
-  const emulator = await startEmulator({ preview: true, env: sources.env }).catch(async (error) => {
+  const emulator = await startEmulator({ preview: true, seed: options.seed, env: sources.env }).catch(async (error) => {
     await sources.close()
     throw error
   })
@@ -71,6 +72,7 @@ export async function openAs(preview: Preview, openid: string, route: string): P
     }
     await page.locator('.pv-identity-current', { hasText: `（${openid}）` }).waitFor()
   }
+  await page.evaluate(() => window.scrollTo(0, 0)) // the switcher sits below the phone on a narrow window
   await currentPage(page).waitFor()
 }
 
@@ -105,6 +107,7 @@ export async function confirmModal(page: Page, expectedTitle: string): Promise<v
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true })
+  await page.evaluate(() => window.scrollTo(0, 0))
   const file = path.join(ARTIFACTS, `${name}.png`)
   await page.screenshot({ path: file })
   return file

@@ -1,0 +1,116 @@
+// Share journey with two readers in one browser (the identity switcher): A marks a book private,
+// publishes the shelf and opens the share panel; B opens the link and sees A's public books only, with
+// no notes; A rotates the link and B's old link shows the "no longer shared" state.
+import { callBookcase } from '../support/gateway'
+import {
+  confirmModal,
+  currentPage,
+  el,
+  openAs,
+  READER_A,
+  READER_B,
+  screenshot,
+  startPreview,
+  untilCalled,
+  waitForToast,
+  type Preview,
+} from './helpers/preview'
+
+jest.setTimeout(180_000)
+
+const SHELF = 'pages/shelf/index'
+const SETTINGS = 'pages/settings/index'
+const BOOK = 'pages/book/index'
+const SHARED = 'pages/shared/index'
+const NOTE = '只写给自己的读书笔记'
+const BOOKS = [
+  ['9787536692930', '三体'],
+  ['9787544258975', '霍乱时期的爱情'],
+  ['9780141439518', 'Pride and Prejudice'],
+] as const
+
+let preview: Preview
+let link = ''
+
+beforeAll(async () => {
+  preview = await startPreview()
+  // A's shelf, added through the function as the scan page would; every book carries a note.
+  for (const [isbn] of BOOKS) {
+    const added = await callBookcase(preview.emulator.url, { openid: READER_A }, { action: 'addBook', isbn })
+    if (!added.ok) throw new Error(JSON.stringify(added.error))
+    const noted = await callBookcase(preview.emulator.url, { openid: READER_A }, { action: 'updateBook', id: added.data.book.id, patch: { note: NOTE } })
+    if (!noted.ok) throw new Error(JSON.stringify(noted.error))
+  }
+})
+
+afterAll(async () => {
+  await preview?.close()
+})
+
+const cardTitles = () => currentPage(preview.page).locator('.components-book-card--card-title')
+
+async function switchTab(route: string): Promise<void> {
+  await preview.page.locator(`.pv-tab[data-route="${route}"]`).click()
+  await preview.page.locator(`wx-page[data-route="${route}"]:not([hidden])`).waitFor()
+}
+
+test('A marks one book private, publishes the shelf and shares it', async () => {
+  const { page } = preview
+  await openAs(preview, READER_A, `/${SHELF}`)
+  await cardTitles().filter({ hasText: 'Pride and Prejudice' }).click()
+  await el(page, BOOK, 'title').filter({ hasText: 'Pride and Prejudice' }).waitFor()
+  await untilCalled(page, 'updateBook', () => el(page, BOOK, 'private-switch').click())
+  await page.locator('.pv-nav-back').click()
+
+  await switchTab(SETTINGS)
+  await el(page, SETTINGS, 'count-total').filter({ hasText: '3' }).waitFor()
+  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await waitForToast(page, '书架已公开')
+  expect(await el(page, SETTINGS, 'count-public').textContent()).toBe('2')
+  expect(await el(page, SETTINGS, 'count-private').textContent()).toBe('1')
+  await screenshot(page, 'settings')
+
+  await el(page, SETTINGS, 'share-button').click()
+  await page.locator('.pv-share').waitFor()
+  link = await page.locator('.pv-share-link').inputValue()
+  expect(link).toMatch(new RegExp(`^${preview.emulator.url}/#/pages/shared/index\\?s=[A-Za-z0-9_-]+$`))
+  expect(link).not.toContain(READER_A)
+  await screenshot(page, 'share-panel')
+  await page.locator('.pv-share-close').click()
+})
+
+test("reader B's link shows A's public books, not the private one nor any note", async () => {
+  const { page } = preview
+  await openAs(preview, READER_B, `/${SHELF}`)
+  await page.goto(link)
+  await page.locator(`wx-page[data-route="${SHARED}"]:not([hidden])`).waitFor()
+  await cardTitles().first().waitFor()
+  expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
+  expect(await el(page, SHARED, 'shelf-count').textContent()).toContain('2')
+  expect(await currentPage(page).textContent()).not.toContain(NOTE)
+  await screenshot(page, 'shared')
+
+  await cardTitles().filter({ hasText: '三体' }).click()
+  await el(page, BOOK, 'title').filter({ hasText: '三体' }).waitFor()
+  expect(await el(page, BOOK, 'start-own').count()).toBe(1) // the read-only view for a friend
+  expect(await currentPage(page).textContent()).not.toContain(NOTE)
+  expect(await el(page, BOOK, 'note').count()).toBe(0)
+})
+
+test("after A rotates the link, B's old link shows the no-longer-shared state", async () => {
+  const { page } = preview
+  await openAs(preview, READER_A, `/${SETTINGS}`)
+  await el(page, SETTINGS, 'rotate-button').click()
+  await confirmModal(page, '重置分享链接？')
+  await waitForToast(page, '链接已重置')
+
+  await openAs(preview, READER_B, `/${SHELF}`)
+  await page.goto(link)
+  await el(page, SHARED, 'unavailable-state').waitFor()
+  expect(await currentPage(page).textContent()).toContain('这个书架是私密的或已停止分享')
+  expect(await cardTitles().count()).toBe(0)
+})
+
+test('the pages used no wx API the preview lacks and threw nothing', () => {
+  expect(preview.errors.filter((e) => e.includes('not supported in the browser preview') || e.startsWith('pageerror'))).toEqual([])
+})

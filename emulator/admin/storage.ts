@@ -19,7 +19,8 @@ export function storageActions(bucket: Bucket, baseUrl: () => string): Record<st
           token: 'local',
           authorization: 'local',
           fileId: bucket.fileIdOf(cloudPath),
-          cosFileId: cloudPath,
+          // Sent back by the SDK as an HTTP header, so it must be ASCII (COS's are opaque ids).
+          cosFileId: encodeURIComponent(cloudPath),
         },
       }
     },

@@ -29,10 +29,11 @@ export class Bucket {
     return this.checkPath(match[1])
   }
 
-  /** Refuses paths that would leave the bucket folder. */
+  /** Refuses paths that would leave the bucket folder, and characters that don't survive a URL. */
   checkPath(cloudPath: string): string {
     const normalized = path.posix.normalize(cloudPath)
-    if (!cloudPath || cloudPath.length > 1024 || normalized.startsWith('..') || path.posix.isAbsolute(normalized) || normalized.includes('\0')) {
+    const outside = normalized.startsWith('..') || path.posix.isAbsolute(normalized)
+    if (!cloudPath || cloudPath.length > 1024 || outside || /[\0%?#\\]/.test(cloudPath)) {
       throw invalidParam(`invalid cloud path: ${cloudPath}`)
     }
     return normalized

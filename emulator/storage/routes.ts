@@ -11,8 +11,10 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 export function signedUrl(base: string, bucket: Bucket, purpose: 'upload' | 'download', cloudPath: string, ttlSeconds: number): string {
   const expires = Date.now() + ttlSeconds * 1000
   const prefix = purpose === 'upload' ? UPLOAD_PREFIX : DOWNLOAD_PREFIX
-  const encoded = cloudPath.split('/').map(encodeURIComponent).join('/')
-  return `${base}${prefix}${encoded}?expires=${expires}&sign=${bucket.sign(purpose, cloudPath, expires)}`
+  // Temp URLs carry the path raw, as the platform's do (the SDK encodeURI()s them before a GET);
+  // the upload URL is used as is, so it is encoded. Bucket.checkPath keeps out % ? #.
+  const shown = purpose === 'upload' ? encodeURI(cloudPath) : cloudPath
+  return `${base}${prefix}${shown}?expires=${expires}&sign=${bucket.sign(purpose, cloudPath, expires)}`
 }
 
 function verified(bucket: Bucket, purpose: 'upload' | 'download', prefix: string, url: URL): string {

@@ -20,6 +20,8 @@ export interface DatabaseOptions {
   indexes?: IndexSpecs
   /** Journal size that triggers compaction into a snapshot. */
   compactBytes?: number
+  /** Default TRANSACTION_TIMEOUT_MS; tests shorten it. */
+  transactionTimeoutMs?: number
   log?: (message: string) => void
 }
 
@@ -91,7 +93,9 @@ export class Database {
   /** Opens (or creates) the database under `<dataDir>/db`: snapshot, then journal replay. */
   static async open(dataDir: string, options: DatabaseOptions = {}): Promise<Database> {
     const db = new Database(path.join(dataDir, 'db'), options)
-    await db.recover()
+    const repaired = await db.recover()
+    // A dropped record would be reported again at every start; a snapshot leaves a clean journal.
+    if (repaired) await db.compact()
     return db
   }
 
@@ -107,7 +111,8 @@ export class Database {
     this.options.log?.(message)
   }
 
-  private async recover(): Promise<void> {
+  /** Returns true when something unreadable was dropped. */
+  private async recover(): Promise<boolean> {
     mkdirSync(this.dir, { recursive: true })
     const snapshot = readSnapshot(this.snapshotFile)
     this.generation = snapshot.header.journal
@@ -127,6 +132,7 @@ export class Database {
       if (f.startsWith('journal-') && path.join(this.dir, f) !== journalFile) unlinkSync(path.join(this.dir, f))
     }
     this.journal = await Journal.open(journalFile)
+    return snapshot.dropped.length + replay.dropped.length > 0
   }
 
   /** Applies a recovered mutation (already validated when it was first written). */
@@ -199,10 +205,11 @@ export class Database {
   async startTransaction(): Promise<string> {
     const id = randomBytes(16).toString('hex')
     await this.lock.acquire(id)
+    const timeout = this.options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS
     const timer = setTimeout(() => {
-      this.log(`transaction ${id} abandoned for ${TRANSACTION_TIMEOUT_MS / 1000} s: aborted`)
+      this.log(`transaction ${id} abandoned for ${timeout} ms: aborted`)
       this.abortTransaction(id)
-    }, TRANSACTION_TIMEOUT_MS)
+    }, timeout)
     timer.unref()
     this.transactions.set(id, { id, mutations: [], undo: [], timer })
     return id

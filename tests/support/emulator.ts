@@ -86,3 +86,24 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     },
   }
 }
+
+/**
+ * The real wx-server-sdk in this (test) process, pointed at the emulator's admin API, with the same
+ * environment a function instance gets. The SDK initialises once per module registry, i.e. once
+ * per jest test file; the URL is read per request, so `url` may change between tests.
+ */
+export function connectSdk(url: string): typeof import('wx-server-sdk') {
+  Object.assign(process.env, {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD: 'true',
+    TENCENTCLOUD_SECRETID: 'local',
+    TENCENTCLOUD_SECRETKEY: 'local',
+    SILENCE: 'true',
+    SCF_NAMESPACE: 'bookcase-local',
+  })
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
+  // The d.ts types `env` as a string; the SDK resolves this symbol per request (reference §4.2).
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  return cloud
+}

@@ -1,0 +1,105 @@
+// The function runner and the client gateway: identity, isolation between concurrent invocations,
+// function-to-function calls, timeouts and crashes answered with the platform's errors.
+import path from 'path'
+import { callGateway } from '../../support/gateway'
+import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
+
+interface WhoAmI {
+  context: Record<string, unknown>
+  event: Record<string, unknown>
+  requestId: string
+}
+
+let emu: EmulatorHandle
+beforeAll(async () => {
+  emu = await startEmulator({ functionsDir: path.join(ROOT, 'tests/fixtures/functions') })
+})
+afterAll(async () => {
+  await emu?.stop()
+})
+
+const health = async () => (await fetch(`${emu.url}/health`)).status
+
+test('a client call sees its caller in getWXContext() and event.userInfo', async () => {
+  const reply = await callGateway<WhoAmI>(emu.url, 'whoami', { hello: 'world' }, { openid: 'o-alice', appid: 'wx-app-1', unionid: 'u-alice' })
+  expect(reply.status).toBe(200)
+  expect(reply.body.errMsg).toBe('cloud.callFunction:ok')
+  expect(reply.body.requestID).toBe(reply.body.result!.requestId)
+  expect(reply.body.result!.context).toMatchObject({
+    OPENID: 'o-alice',
+    APPID: 'wx-app-1',
+    UNIONID: 'u-alice',
+    ENV: 'bookcase-local',
+    SOURCE: 'wx_client',
+    CLIENTIP: '127.0.0.1',
+  })
+  expect(reply.body.result!.event).toEqual({ hello: 'world', userInfo: { appId: 'wx-app-1', openId: 'o-alice' } })
+  expect(emu.output()).toContain(`[whoami ${reply.body.requestID}] whoami called`)
+})
+
+test('a call without x-wx-openid runs without identity', async () => {
+  const reply = await callGateway<WhoAmI>(emu.url, 'whoami', {})
+  expect(reply.body.errMsg).toBe('cloud.callFunction:ok')
+  expect(reply.body.result!.context.OPENID).toBeUndefined()
+  expect(reply.body.result!.event.userInfo).toBeUndefined()
+})
+
+test('concurrent invocations with different OPENIDs each see their own', async () => {
+  const readers = Array.from({ length: 6 }, (_x, i) => `o-reader-${i}`)
+  const replies = await Promise.all(
+    [...readers, ...readers].map((openid) => callGateway<WhoAmI>(emu.url, 'whoami', { delayMs: 50, me: openid }, { openid })),
+  )
+  for (const reply of replies) {
+    expect(reply.body.result!.context.OPENID).toBe(reply.body.result!.event.me)
+  }
+})
+
+test('a function calling a function passes the caller on, with SOURCE wx_client,scf', async () => {
+  const reply = await callGateway<{ mine: Record<string, unknown>; theirs: WhoAmI }>(emu.url, 'call-other', { name: 'whoami', data: { x: 1 } }, { openid: 'o-bob' })
+  expect(reply.body.errMsg).toBe('cloud.callFunction:ok')
+  expect(reply.body.result!.mine).toMatchObject({ OPENID: 'o-bob', SOURCE: 'wx_client' })
+  expect(reply.body.result!.theirs.context).toMatchObject({ OPENID: 'o-bob', SOURCE: 'wx_client,scf' })
+  expect(reply.body.result!.theirs.event).toMatchObject({ x: 1 })
+})
+
+test('a timed-out invocation answers the platform error and the emulator stays healthy', async () => {
+  const reply = await callGateway(emu.url, 'sleepy', { ms: 60_000 }, { openid: 'o-slow' })
+  expect(reply.status).toBe(200)
+  expect(reply.body.result).toBeUndefined()
+  expect(reply.body.errCode).toBe(-504003)
+  expect(reply.body.errMsg).toMatch(/^cloud\.callFunction:fail .*timed out after 3 seconds/)
+  expect(await health()).toBe(200)
+  const after = await callGateway(emu.url, 'sleepy', { ms: 1 })
+  expect(after.body).toMatchObject({ errMsg: 'cloud.callFunction:ok', result: { slept: 1 } })
+})
+
+test.each([
+  ['throws', 'throw', /Error: boom/],
+  ['calls process.exit', 'exit', /exited with code 3/],
+  ['dies of an uncaught exception', 'uncaught', /uncaught boom/],
+])('a function that %s answers -504002 and harms nothing', async (_name, how, message) => {
+  const reply = await callGateway(emu.url, 'crash', { how }, { openid: 'o-crash' })
+  expect(reply.body.errCode).toBe(-504002)
+  expect(reply.body.errMsg).toMatch(/^cloud\.callFunction:fail /)
+  expect(reply.body.errMsg).toMatch(message)
+  expect(await health()).toBe(200)
+  expect((await callGateway(emu.url, 'crash', { how: 'fine' })).body.result).toEqual({ survived: true })
+})
+
+test('an unknown function is a failed call, a malformed request a 400', async () => {
+  const reply = await callGateway(emu.url, 'no-such-function', {})
+  expect(reply.body.errMsg).toMatch(/^cloud\.callFunction:fail .*not found/)
+  const bad = await fetch(`${emu.url}/client/callFunction`, { method: 'POST', body: '{"data":{}}' })
+  expect(bad.status).toBe(400)
+  const traversal = await callGateway(emu.url, '../whoami', {})
+  expect(traversal.body.errCode).toBeDefined()
+})
+
+test('warm instances are reused', async () => {
+  await callGateway(emu.url, 'read-one', { collection: 'books', id: 'x' })
+  const before = (emu.output().match(/function read-one: cold start/g) ?? []).length
+  for (let i = 0; i < 5; i++) {
+    expect((await callGateway(emu.url, 'read-one', { collection: 'books', id: 'x' })).body.errMsg).toBe('cloud.callFunction:ok')
+  }
+  expect((emu.output().match(/function read-one: cold start/g) ?? []).length).toBe(before)
+})

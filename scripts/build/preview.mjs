@@ -1,15 +1,15 @@
 // Builds the browser preview of the Mini Program into .build/preview/ (served by the emulator at /):
 //   index.html   the shell page (phone frame + identity switcher)
 //   app.js       runtime + j-component + every page/component script + wcc templates (one iife bundle)
-//   runtime.css  the frame and WeChat-like built-ins;  mp.css  every WXSS file, rewritten (see wxss.mjs)
+//   runtime.css  the frame and WeChat-like built-ins;  mp.css  every WXSS file, rewritten (see wxss.js)
 //   mp/...       the Mini Program's static assets (images), at the paths WXML uses
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import esbuild from 'esbuild'
-import { readProject } from '../../emulator/preview/build/project.mjs'
+import { readProject } from '../../emulator/preview/build/project.js'
 import { compileTemplates } from '../../emulator/preview/build/templates.mjs'
-import { readWithImports, transformWxss } from '../../emulator/preview/build/wxss.mjs'
+import { readWithImports, transformWxss } from '../../emulator/preview/build/wxss.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const RUNTIME = path.join(ROOT, 'emulator/preview/runtime')

@@ -42,7 +42,7 @@ export interface ModuleEntry {
   /** `pages/book/index`: no leading slash, no extension. */
   path: string
   kind: 'page' | 'component'
-  /** Class prefix and tag name the module renders with (see emulator/preview/build/project.mjs). */
+  /** Class prefix and tag name the module renders with (see emulator/preview/build/project.js). */
   scope: string
   config: ModuleConfig
   /** usingComponents resolved: tag -> module path. */

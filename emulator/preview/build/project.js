@@ -1,7 +1,8 @@
 // Reads a Mini Program the way WeChat does: app.json's pages, then every component they (transitively)
 // declare in usingComponents. Gives each page/component the names the preview renders it with.
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
+// CommonJS so that both the build (an ES module) and the unit tests (jest) can load it.
+const { existsSync, readFileSync } = require('node:fs')
+const path = require('node:path')
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js']
 
@@ -10,7 +11,7 @@ function readJson(file) {
 }
 
 /** `pages/book/index` -> `pages-book`: unique per path, a valid class prefix and custom-element name. */
-export function scopeName(modulePath) {
+function scopeName(modulePath) {
   const parts = modulePath.split('/').filter((p) => p && p !== 'index')
   return parts.join('-').replace(/[^a-zA-Z0-9-]/g, '-').toLowerCase()
 }
@@ -26,7 +27,7 @@ function resolveComponent(from, value) {
  *   config: object, using: Record<string,string>, script: string|null, wxss: string|null, scope: string }>,
  *   appScript: string|null, appWxss: string|null }}
  */
-export function readProject(root) {
+function readProject(root) {
   const app = readJson(path.join(root, 'app.json'))
   const modules = new Map()
   const findFile = (modulePath, extensions) =>
@@ -61,3 +62,5 @@ export function readProject(root) {
     appWxss: findFile('app', ['.wxss']),
   }
 }
+
+module.exports = { scopeName, readProject }

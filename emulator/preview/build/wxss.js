@@ -5,21 +5,22 @@
 //   (j-component's classPrefix), so class selectors get the same prefix and one component's `.title`
 //   never styles another's.
 // - tag selectors: built-ins render as <wx-view>, <wx-text>, ... and `page` is the <wx-page> host.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { parse, walk, generate } from 'css-tree'
-import builtins from '../builtin-tags.json' with { type: 'json' }
+// CommonJS so that both the build (an ES module) and the unit tests (jest) can load it.
+const { readFileSync } = require('node:fs')
+const path = require('node:path')
+const { parse, walk, generate } = require('css-tree')
+const builtins = require('../builtin-tags.json')
 
 const BUILTIN = new Set(builtins.tags)
 const RPX = /(-?(?:\d+\.?\d*|\.\d+))rpx\b/gi
 
 /** `12rpx` inside free text (custom properties and inline styles keep raw values). */
-export function rpxToCalc(text) {
+function rpxToCalc(text) {
   return text.replace(RPX, (_m, n) => `calc(${n} * var(--rpx))`)
 }
 
 /** Inlines `@import "x.wxss"` (relative to the file, or absolute from the Mini Program root). */
-export function readWithImports(file, root, seen = new Set()) {
+function readWithImports(file, root, seen = new Set()) {
   if (seen.has(file)) return ''
   seen.add(file)
   const source = readFileSync(file, 'utf8')
@@ -35,7 +36,7 @@ export function readWithImports(file, root, seen = new Set()) {
  * @param {{ prefix: string, hostTag?: string }} scope class prefix of the owning page/component and
  *   the tag its root renders as (for `:host`)
  */
-export function transformWxss(css, { prefix, hostTag }) {
+function transformWxss(css, { prefix, hostTag }) {
   const ast = parse(css, { parseCustomProperty: false, onParseError: () => {} })
   walk(ast, {
     enter(node, item, list) {
@@ -47,7 +48,9 @@ export function transformWxss(css, { prefix, hostTag }) {
       } else if (node.type === 'PseudoClassSelector' && node.name === 'host' && hostTag && list) {
         list.replace(item, list.createItem({ type: 'TypeSelector', name: hostTag }))
       } else if (node.type === 'Dimension' && node.unit.toLowerCase() === 'rpx' && list) {
-        list.replace(item, list.createItem({ type: 'Raw', value: `calc(${node.value} * var(--rpx))` }))
+        // A real calc() node (not raw text), so the generator keeps the spaces around it.
+        const calc = parse(`calc(${node.value} * var(--rpx))`, { context: 'value' }).children.first
+        list.replace(item, list.createItem(calc))
       } else if (node.type === 'Raw') {
         node.value = rpxToCalc(node.value)
       }
@@ -55,3 +58,5 @@ export function transformWxss(css, { prefix, hostTag }) {
   })
   return generate(ast)
 }
+
+module.exports = { rpxToCalc, readWithImports, transformWxss }

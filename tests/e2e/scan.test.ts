@@ -1,7 +1,20 @@
 // Scan journey, in Chromium against the real emulator and function: scan (type) an ISBN, see the book,
 // add it, find it on the shelf; scan it again (已在书架); an unknown ISBN while every source is down
 // leads to the manual form; continuous mode adds three books in a row.
-import { currentPage, el, openAs, READER_A, screenshot, startPreview, typeIntoScanDialog, waitForToast, type Preview } from './helpers/preview'
+import {
+  cardTitles,
+  el,
+  openAs,
+  previewFailures,
+  READER_A,
+  screenshot,
+  startPreview,
+  switchTab as tapTab,
+  typeIntoScanDialog,
+  waitForPageOnTop,
+  waitForToast,
+  type Preview,
+} from './helpers/preview'
 
 jest.setTimeout(180_000)
 
@@ -20,14 +33,8 @@ afterAll(async () => {
   await preview?.close()
 })
 
-async function switchTab(route: string): Promise<void> {
-  await preview.page.locator(`.pv-tab[data-route="${route}"]`).click()
-  await preview.page.locator(`wx-page[data-route="${route}"]:not([hidden])`).waitFor()
-}
-
-function shelfTitles() {
-  return currentPage(preview.page).locator('.components-book-card--card-title')
-}
+const switchTab = (route: string) => tapTab(preview.page, route)
+const shelfTitles = () => cardTitles(preview.page)
 
 test('scan an ISBN, see the book, add it, find it on my shelf', async () => {
   const { page } = preview
@@ -59,11 +66,11 @@ test('scanning the same book again says it is already on the shelf', async () =>
 
   // The link opens the existing copy.
   await el(page, SCAN, 'open-duplicate').first().click()
-  await page.locator('wx-page[data-route="pages/book/index"]:not([hidden])').waitFor()
+  await waitForPageOnTop(page, 'pages/book/index')
   await el(page, 'pages/book/index', 'title').filter({ hasText: '三体' }).waitFor()
   expect(await page.locator('.pv-nav-title').textContent()).toBe('三体')
   await page.locator('.pv-nav-back').click()
-  await page.locator(`wx-page[data-route="${SCAN}"]:not([hidden])`).waitFor()
+  await waitForPageOnTop(page, SCAN)
 })
 
 test('an unknown ISBN while the sources are offline opens the manual form, which saves the book', async () => {
@@ -112,5 +119,5 @@ test('continuous mode adds three books in a row', async () => {
 })
 
 test('the pages used no wx API the preview lacks and threw nothing', () => {
-  expect(preview.errors.filter((e) => e.includes('not supported in the browser preview') || e.startsWith('pageerror'))).toEqual([])
+  expect(previewFailures(preview)).toEqual([])
 })

@@ -3,15 +3,19 @@
 // no notes; A rotates the link and B's old link shows the "no longer shared" state.
 import { callBookcase } from '../support/gateway'
 import {
+  cardTitles as titlesOnPage,
   confirmModal,
   currentPage,
   el,
   openAs,
+  previewFailures,
   READER_A,
   READER_B,
   screenshot,
   startPreview,
+  switchTab as tapTab,
   untilCalled,
+  waitForPageOnTop,
   waitForToast,
   type Preview,
 } from './helpers/preview'
@@ -47,12 +51,8 @@ afterAll(async () => {
   await preview?.close()
 })
 
-const cardTitles = () => currentPage(preview.page).locator('.components-book-card--card-title')
-
-async function switchTab(route: string): Promise<void> {
-  await preview.page.locator(`.pv-tab[data-route="${route}"]`).click()
-  await preview.page.locator(`wx-page[data-route="${route}"]:not([hidden])`).waitFor()
-}
+const cardTitles = () => titlesOnPage(preview.page)
+const switchTab = (route: string) => tapTab(preview.page, route)
 
 test('A marks one book private, publishes the shelf and shares it', async () => {
   const { page } = preview
@@ -83,7 +83,7 @@ test("reader B's link shows A's public books, not the private one nor any note",
   const { page } = preview
   await openAs(preview, READER_B, `/${SHELF}`)
   await page.goto(link)
-  await page.locator(`wx-page[data-route="${SHARED}"]:not([hidden])`).waitFor()
+  await waitForPageOnTop(page, SHARED)
   await cardTitles().first().waitFor()
   expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
   expect(await el(page, SHARED, 'shelf-count').textContent()).toContain('2')
@@ -112,5 +112,5 @@ test("after A rotates the link, B's old link shows the no-longer-shared state", 
 })
 
 test('the pages used no wx API the preview lacks and threw nothing', () => {
-  expect(preview.errors.filter((e) => e.includes('not supported in the browser preview') || e.startsWith('pageerror'))).toEqual([])
+  expect(previewFailures(preview)).toEqual([])
 })

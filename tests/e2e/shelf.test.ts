@@ -2,6 +2,7 @@
 // search narrows, the status filter works, edits to status / rating / note survive a reload, and
 // deleting asks first and removes the book.
 import {
+  cardTitles,
   confirmModal,
   currentPage,
   el,
@@ -11,6 +12,7 @@ import {
   seedManualBooks,
   startPreview,
   untilCalled,
+  waitForPageOnTop,
   waitForToast,
   type Preview,
 } from './helpers/preview'
@@ -60,7 +62,7 @@ test('the shelf shows the first 20 books, and scrolling down loads the rest', as
   await scrollToBottom(page)
   await waitForCards(60)
   expect(await currentPage(page).textContent()).toContain('没有更多了')
-  const titles = await currentPage(page).locator('.components-book-card--card-title').allTextContents()
+  const titles = await cardTitles(page).allTextContents()
   expect(new Set(titles).size).toBe(60)
 })
 
@@ -68,7 +70,7 @@ test('search narrows the list as the reader types', async () => {
   const { page } = preview
   await el(page, 'components/search-bar/index', 'search-input').locator('input').fill('星辰')
   await waitForCards(6)
-  const titles = await currentPage(page).locator('.components-book-card--card-title').allTextContents()
+  const titles = await cardTitles(page).allTextContents()
   expect(titles.every((t) => t.includes('星辰'))).toBe(true)
   expect(await el(page, SHELF, 'count').textContent()).toContain('共 6 本')
   await el(page, 'components/search-bar/index', 'search-clear').click()
@@ -89,7 +91,7 @@ test('the status filter shows only books with that status', async () => {
 test('status, rating and note edited on the book page persist across a reload', async () => {
   const { page } = preview
   const title = titleOf(59)
-  await currentPage(page).locator('.components-book-card--card-title', { hasText: title }).click()
+  await cardTitles(page).filter({ hasText: title }).click()
   await el(page, BOOK, 'title').filter({ hasText: title }).waitFor()
   expect(await page.locator('.pv-nav-title').textContent()).toBe(title)
 
@@ -116,7 +118,7 @@ test('deleting a book asks first, then removes it from the shelf', async () => {
   await page.locator('.pv-nav-home').click()
   await waitForCards(20)
   const title = titleOf(59)
-  await currentPage(page).locator('.components-book-card--card-title', { hasText: title }).click()
+  await cardTitles(page).filter({ hasText: title }).click()
   await el(page, BOOK, 'delete-button').click()
   // Cancelling keeps it.
   await page.locator('.pv-modal', { hasText: '删除这本书？' }).waitFor()
@@ -126,8 +128,8 @@ test('deleting a book asks first, then removes it from the shelf', async () => {
   await el(page, BOOK, 'delete-button').click()
   await confirmModal(page, '删除这本书？')
   await waitForToast(page, '已删除')
-  await page.locator(`wx-page[data-route="${SHELF}"]:not([hidden])`).waitFor()
+  await waitForPageOnTop(page, SHELF)
   await el(page, SHELF, 'count').filter({ hasText: '共 59 本' }).waitFor()
-  expect(await currentPage(page).locator('.components-book-card--card-title', { hasText: title }).count()).toBe(0)
+  expect(await cardTitles(page).filter({ hasText: title }).count()).toBe(0)
   expect(await cardCount()).toBe(20)
 })

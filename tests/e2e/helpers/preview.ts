@@ -143,3 +143,24 @@ export async function scrollToBottom(page: Page): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.mouse.wheel(0, 20_000)
 }
+
+/** Waits until `route` (e.g. `pages/book/index`) is the page on top. */
+export async function waitForPageOnTop(page: Page, route: string): Promise<void> {
+  await page.locator(`wx-page[data-route="${route}"]:not([hidden])`).waitFor()
+}
+
+/** Taps a tab in the tab bar and waits for its page. */
+export async function switchTab(page: Page, route: string): Promise<void> {
+  await page.locator(`.pv-tab[data-route="${route}"]`).click()
+  await waitForPageOnTop(page, route)
+}
+
+/** The titles of the book cards on the page on top. */
+export function cardTitles(page: Page): Locator {
+  return currentPage(page).locator('.components-book-card--card-title')
+}
+
+/** Errors that mean the preview itself fell short: a wx API it lacks, or an uncaught exception. */
+export function previewFailures(preview: Preview): string[] {
+  return preview.errors.filter((e) => e.includes('not supported in the browser preview') || e.startsWith('pageerror'))
+}

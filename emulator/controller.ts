@@ -154,7 +154,7 @@ export class Emulator {
 
   /** The browser preview (emulator/preview/, engineer D) mounts its handler here. */
   private mountPreview(): void {
-    this.server.route('GET', '/', previewHandler(path.join(this.options.projectDir, '.build', 'preview')))
+    this.server.route('GET', '/', previewHandler(this.options.projectDir))
   }
 
   /** Clean shutdown: stop serving, stop functions, export if asked, flush and close the journal. */

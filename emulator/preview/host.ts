@@ -1,10 +1,12 @@
 // Serves the built browser preview (.build/preview/, see scripts/build/preview.mjs) from the emulator:
 // `/` is the shell page, `/preview/*` its bundle, styles and the Mini Program's images. Files are read
-// per request (a rebuild shows on reload) and gzipped when the browser accepts it.
+// per request and gzipped when the browser accepts it; the shell page first rebuilds a stale build
+// (freshness.ts), so an edited page shows on reload. BOOKCASE_PREVIEW_REBUILD=0 turns that off.
 import { readFileSync, statSync } from 'fs'
 import path from 'path'
 import { gzipSync } from 'zlib'
 import type { IncomingMessage, ServerResponse } from 'http'
+import { PreviewFreshness } from './freshness'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,10 +43,16 @@ function fileFor(dir: string, pathname: string): string | null {
   return file.startsWith(dir + path.sep) ? file : null
 }
 
-export function previewHandler(previewDir: string) {
-  const dir = path.resolve(previewDir)
+/** `projectDir`: the repository root (miniprogram/, scripts/, .build/preview/). */
+export function previewHandler(projectDir: string) {
+  const dir = path.join(path.resolve(projectDir), '.build', 'preview')
   const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>()
-  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const freshness = process.env.BOOKCASE_PREVIEW_REBUILD === '0' ? null : new PreviewFreshness(projectDir, path.join(dir, 'index.html'))
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (freshness && (url.pathname === '/' || url.pathname === '/index.html')) {
+      const failure = await freshness.ensure()
+      if (failure) return send(res, 500, failure)
+    }
     const file = fileFor(dir, url.pathname)
     if (!file) return send(res, 404, `not found: ${url.pathname}`)
     let stat

@@ -3,7 +3,7 @@
 //   app.js       runtime + j-component + every page/component script + wcc templates (one iife bundle)
 //   runtime.css  the frame and WeChat-like built-ins;  mp.css  every WXSS file, rewritten (see wxss.js)
 //   mp/...       the Mini Program's static assets (images), at the paths WXML uses
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import esbuild from 'esbuild'
@@ -60,9 +60,11 @@ function copyAssets(from, to) {
 /** @param {{ root?: string, outDir?: string }} [options] another Mini Program / output (tests, benches) */
 export async function build(options = {}) {
   const root = options.root ?? path.join(ROOT, 'miniprogram')
-  const outDir = options.outDir ?? path.join(ROOT, '.build/preview')
+  const finalDir = options.outDir ?? path.join(ROOT, '.build/preview')
   const project = readProject(root)
   const templates = await compileTemplates(root)
+  // Build beside the served folder and swap at the end: a running emulator never serves half a build.
+  const outDir = `${finalDir}.next-${process.pid}`
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
 
@@ -98,4 +100,8 @@ export async function build(options = {}) {
   writeFileSync(path.join(outDir, 'mp.css'), stylesheet(project))
   cpSync(path.join(RUNTIME, 'index.html'), path.join(outDir, 'index.html'))
   copyAssets(root, path.join(outDir, 'mp'))
+  const previous = `${finalDir}.old-${process.pid}`
+  if (existsSync(finalDir)) renameSync(finalDir, previous)
+  renameSync(outDir, finalDir)
+  rmSync(previous, { recursive: true, force: true })
 }

@@ -69,7 +69,7 @@ async function main() {
   const dump = path.join(work, 'shelf.json')
   writeShelfDump(dump)
   const sources = await startIsbnSources({ books: SAMPLE_BOOKS })
-  const emulator = await startEmulator({ preview: true, env: sources.env, args: ['--import', dump] })
+  const emulator = await startEmulator({ preview: true, env: { ...sources.env, BOOKCASE_PREVIEW_REBUILD: '0' }, args: ['--import', dump] })
   const browser = await launchBrowser()
   try {
     const { page } = browser

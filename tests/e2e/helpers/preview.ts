@@ -26,7 +26,9 @@ export interface Preview {
 /** `seed`: start with the emulator's demo shelves for READER_A and READER_B. */
 export async function startPreview(options: { seed?: boolean } = {}): Promise<Preview> {
   const sources = await startIsbnSources({ books: SAMPLE_BOOKS })
-  const emulator = await startEmulator({ preview: true, seed: options.seed, env: sources.env }).catch(async (error) => {
+  // The suite serves what the global setup built: no rebuild-on-reload while a test runs.
+  const env = { ...sources.env, BOOKCASE_PREVIEW_REBUILD: '0' }
+  const emulator = await startEmulator({ preview: true, seed: options.seed, env }).catch(async (error) => {
     await sources.close()
     throw error
   })

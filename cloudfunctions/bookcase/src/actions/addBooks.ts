@@ -16,9 +16,21 @@ export const addBooks: Action<'addBooks'> = async (event, { openid, now }) => {
   const reader = { status: event.status, is_private: event.is_private }
   const results: AddBooksItem[] = new Array(event.isbns.length)
 
+  // The same ISBN twice in one batch: the first occurrence adds it, later ones report it as a duplicate.
+  const firstByIsbn = new Map<string, Promise<AddBooksItem>>()
   const addOne = async (isbn: string): Promise<AddBooksItem> => {
     const isbn13 = toIsbn13(isbn)
     if (!isbn13) return { isbn, outcome: 'invalid', error: { code: 'INVALID_ISBN', message: 'not a valid ISBN' } }
+    const first = firstByIsbn.get(isbn13)
+    if (first) {
+      const earlier = await first
+      return earlier.book ? { isbn, outcome: 'duplicate', book: earlier.book } : { ...earlier, isbn }
+    }
+    const attempt = addNew(isbn, isbn13)
+    firstByIsbn.set(isbn13, attempt)
+    return attempt
+  }
+  const addNew = async (isbn: string, isbn13: string): Promise<AddBooksItem> => {
     try {
       const added = await addByIsbn(openid, isbn13, reader, now, deadlineAt)
       return { isbn, outcome: added.duplicate ? 'duplicate' : 'added', book: ownSummary(added.book) }

@@ -79,6 +79,16 @@ test('A marks one book private, publishes the shelf and shares it', async () => 
   await page.locator('.pv-share-close').click()
 })
 
+test('the capsule menu (···) shares the public shelf with the same card', async () => {
+  const { page } = preview
+  await switchTab(SHELF)
+  await page.locator('.pv-capsule-menu').click()
+  await page.locator('.pv-action-item', { hasText: '转发给朋友' }).click()
+  await page.locator('.pv-share').waitFor()
+  expect(await page.locator('.pv-share-link').inputValue()).toBe(link)
+  await page.locator('.pv-share-close').click()
+})
+
 test("reader B's link shows A's public books, not the private one nor any note", async () => {
   const { page } = preview
   await openAs(preview, READER_B, `/${SHELF}`)

@@ -112,11 +112,23 @@ test('status, rating and note edited on the book page persist across a reload', 
   await screenshot(page, 'book')
 })
 
-test('deleting a book asks first, then removes it from the shelf', async () => {
+test('pulling the shelf down refreshes it with a book added elsewhere', async () => {
   const { page } = preview
-  // After the reload the book page is alone on the stack; go home and open the book from the list.
   await page.locator('.pv-nav-home').click()
   await waitForCards(20)
+  await seedManualBooks(preview.emulator.url, READER, 1, () => ({ title: '另一台设备上加的书', authors: ['某人'], status: 'want' }))
+  expect(await cardTitles(page).filter({ hasText: '另一台设备上加的书' }).count()).toBe(0)
+  const box = (await currentPage(page).boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + 40)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + 200, { steps: 8 })
+  await page.mouse.up()
+  await cardTitles(page).filter({ hasText: '另一台设备上加的书' }).waitFor()
+  await el(page, SHELF, 'count').filter({ hasText: '共 61 本' }).waitFor()
+})
+
+test('deleting a book asks first, then removes it from the shelf', async () => {
+  const { page } = preview
   const title = titleOf(59)
   await cardTitles(page).filter({ hasText: title }).click()
   await el(page, BOOK, 'delete-button').click()
@@ -129,7 +141,7 @@ test('deleting a book asks first, then removes it from the shelf', async () => {
   await confirmModal(page, '删除这本书？')
   await waitForToast(page, '已删除')
   await waitForPageOnTop(page, SHELF)
-  await el(page, SHELF, 'count').filter({ hasText: '共 59 本' }).waitFor()
+  await el(page, SHELF, 'count').filter({ hasText: '共 60 本' }).waitFor()
   expect(await cardTitles(page).filter({ hasText: title }).count()).toBe(0)
   expect(await cardCount()).toBe(20)
 })

@@ -4,6 +4,8 @@ import type { ApiRequest, Book, SharedBookSummary } from '../../../typings/api'
 import { SAMPLE_BOOKS } from '../../support/isbn-sources'
 import { startFunctionHarness, testIsbn, type FunctionHarness } from './harness'
 
+jest.setTimeout(60_000)
+
 let h: FunctionHarness
 beforeAll(async () => {
   h = await startFunctionHarness({ env: { LOOKUP_RATE_LIMIT: '40/600', LOOKUP_PROVIDER_TIMEOUT_MS: '400', LOOKUP_DEADLINE_MS: '1500' } })

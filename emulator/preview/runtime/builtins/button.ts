@@ -1,6 +1,7 @@
 // <button>: WeUI looks (type/size/plain/disabled/loading as host attributes for the base CSS), plus
 // open-type="share" (the share panel) and form-type="submit"/"reset" (the enclosing <form>).
 import { builtinOf, defineBuiltin, onTap, reflect } from './define'
+import { enableHover, HOVER_PROPERTIES } from './hover'
 
 export interface ButtonActions {
   share(target: { id: string; dataset: Record<string, unknown> }): void
@@ -28,9 +29,11 @@ export function registerButton(actions: ButtonActions): void {
       loading: { type: Boolean, value: false },
       formType: { type: String, value: '' },
       openType: { type: String, value: '' },
+      ...HOVER_PROPERTIES,
     },
     attached(host) {
       host.setAttribute('role', 'button')
+      enableHover(this, host)
       onTap(this, () => {
         const data = this.data as Record<string, unknown>
         if (data.disabled) return

@@ -3,6 +3,7 @@
 import builtinTags from '../../builtin-tags.json'
 import { registerButton, registerForm, type ButtonActions } from './button'
 import { defineBuiltin, reflect } from './define'
+import { enableHover, HOVER_PROPERTIES } from './hover'
 import { registerMedia } from './media'
 import { registerNavigator, type NavigateAction } from './navigator'
 import { registerPicker } from './picker'
@@ -35,6 +36,12 @@ export function registerBuiltins(actions: ButtonActions & { navigate: NavigateAc
       reflect(host, 'data-percent', this.data.showInfo ? `${Number(this.data.percent)}%` : '')
     },
   })
-  const done = new Set(['input', 'textarea', 'switch', 'picker', 'button', 'form', 'image', 'icon', 'scroll-view', 'navigator', 'rich-text', 'progress'])
+  defineBuiltin('view', {
+    properties: HOVER_PROPERTIES,
+    attached(host) {
+      enableHover(this, host)
+    },
+  })
+  const done = new Set(['view', 'input', 'textarea', 'switch', 'picker', 'button', 'form', 'image', 'icon', 'scroll-view', 'navigator', 'rich-text', 'progress'])
   for (const tag of builtinTags.tags) if (!done.has(tag)) defineBuiltin(tag)
 }

@@ -7,3 +7,6 @@ declare module 'j-component/src/tool/utils' {
   const utils: { transformRpx(style: string, keepZero?: boolean): string }
   export default utils
 }
+declare module 'miniprogram-exparser' {
+  export const Component: { getComponentOptions(node: unknown): { classPrefix?: string } | undefined }
+}

@@ -2,7 +2,7 @@
 // store, answer in the shapes the SDK reads.
 import { aggregate, update as applyUpdate } from 'mingo'
 import { ProcessingMode } from 'mingo'
-import { setValue } from 'mingo/util'
+import { setValue } from '../store/mingo-util'
 import { invalidParam, PlatformError } from '../errors'
 import type { Database, Writer } from '../store/database'
 import { newDocId } from '../store/ids'

@@ -2,7 +2,7 @@
 // Array values are indexed under each element, so `{field: v}` finds documents whose array holds v,
 // as MongoDB's equality does. Values that are objects are not indexed: an equality on a scalar never
 // matches them.
-import { resolve } from 'mingo/util'
+import { resolve } from './mingo-util'
 import type { Doc, DocId } from './types'
 
 type Scalar = string | number | boolean

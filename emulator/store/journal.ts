@@ -58,7 +58,8 @@ export function parseRecordLines(text: string, source: string): ReplayResult {
       return
     }
     try {
-      result.records.push(EJSON.parse(json, { relaxed: false }) as JournalRecord)
+      // Relaxed parsing: numbers come back as JS numbers (canonical writing keeps Dates exact).
+      result.records.push(EJSON.parse(json, { relaxed: true }) as JournalRecord)
     } catch {
       result.dropped.push(`record ${i + 1} of ${source}: not parseable`)
     }

@@ -1,15 +1,26 @@
-// An ordered (B-tree-like) index over one or more fields, kept as a sorted array of entries.
-// Equality on the leading key(s) finds a contiguous range by binary search, and that range is
-// already in the order of the following keys: a page of 20 is found by walking 20+skip entries,
-// whatever the collection's size. Inserts and removals splice the array (a memmove), which for the
-// sizes a local emulator sees (≤ a few 100k) costs microseconds.
+// An ordered index over one or more fields, kept in a B+ tree (sorted-btree). Equality on the
+// leading key(s) is a contiguous range that is already in the order of the following keys: a page of
+// 20 is found by walking 20+skip entries, whatever the collection's size.
+import BTree from 'sorted-btree'
 import { Query } from 'mingo'
-import { compare, resolve } from 'mingo/util'
+import { compare as mingoCompare, resolve } from './mingo-util'
 import type { Doc, DocId, IndexSpec } from './types'
 
 interface Entry {
   key: unknown[]
   id: DocId
+  /** Only on search probes: -1 sorts before, +1 after, every entry sharing the probe's key prefix. */
+  bound?: -1 | 1
+}
+
+/** MongoDB's order across types (mingo's), with a fast path for the same-type scalars indexes hold. */
+function compareValues(a: unknown, b: unknown): number {
+  const ta = typeof a
+  if (ta === typeof b) {
+    if (ta === 'string' || ta === 'number') return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
+    if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime()
+  }
+  return mingoCompare(a, b)
 }
 
 export class OrderedIndex {
@@ -17,9 +28,9 @@ export class OrderedIndex {
   readonly fields: string[]
   readonly directions: (1 | -1)[]
   readonly unique: boolean
-  private readonly partial?: Query
   readonly partialFilter?: Doc
-  private entries: Entry[] = []
+  private readonly partial?: Query
+  private tree: BTree<Entry, undefined>
   /** Set once any indexed value is an array: array values don't order, so the planner skips this index. */
   multikey = false
 
@@ -30,10 +41,15 @@ export class OrderedIndex {
     this.unique = spec.unique === true
     this.partialFilter = spec.partialFilter
     if (spec.partialFilter) this.partial = new Query(spec.partialFilter, {})
+    this.tree = this.emptyTree()
+  }
+
+  private emptyTree(): BTree<Entry, undefined> {
+    return new BTree<Entry, undefined>(undefined, (a, b) => this.compareEntries(a, b))
   }
 
   get size(): number {
-    return this.entries.length
+    return this.tree.size
   }
 
   /** The document's key, or null when a partial filter leaves it out. Missing fields key as null, as in MongoDB. */
@@ -46,54 +62,37 @@ export class OrderedIndex {
     })
   }
 
-  private compareKeys(a: unknown[], b: unknown[], upTo = a.length): number {
+  /** Compares the first `upTo` key values, each in its field's direction. */
+  private compareKeys(a: unknown[], b: unknown[], upTo: number): number {
     for (let i = 0; i < upTo; i++) {
-      const c = compare(a[i], b[i])
+      const c = compareValues(a[i], b[i])
       if (c !== 0) return c * this.directions[i]
     }
     return 0
   }
 
   private compareEntries(a: Entry, b: Entry): number {
-    return this.compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    const c = this.compareKeys(a.key, b.key, Math.min(a.key.length, b.key.length))
+    if (c !== 0) return c
+    if (a.bound || b.bound) return (a.bound ?? 0) - (b.bound ?? 0)
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   }
 
-  /** First position whose entry is not before `probe`. */
-  private lowerBound(probe: (e: Entry) => number): number {
-    let lo = 0
-    let hi = this.entries.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (probe(this.entries[mid]) < 0) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-
-  /** Bulk (re)build: one sort instead of n splices, for loading a snapshot. */
+  /** Bulk (re)build, for loading a snapshot. */
   rebuild(docs: Iterable<Doc>): void {
-    this.entries = []
+    this.tree = this.emptyTree()
     this.multikey = false
-    for (const doc of docs) {
-      const key = this.keyOf(doc)
-      if (key) this.entries.push({ key, id: doc._id as DocId })
-    }
-    this.entries.sort((a, b) => this.compareEntries(a, b))
+    for (const doc of docs) this.insert(doc)
   }
 
   insert(doc: Doc): void {
     const key = this.keyOf(doc)
-    if (!key) return
-    const entry = { key, id: doc._id as DocId }
-    this.entries.splice(this.lowerBound((e) => this.compareEntries(e, entry)), 0, entry)
+    if (key) this.tree.set({ key, id: doc._id as DocId }, undefined)
   }
 
   remove(doc: Doc): void {
     const key = this.keyOf(doc)
-    if (!key) return
-    const entry = { key, id: doc._id as DocId }
-    const at = this.lowerBound((e) => this.compareEntries(e, entry))
-    if (at < this.entries.length && this.compareEntries(this.entries[at], entry) === 0) this.entries.splice(at, 1)
+    if (key) this.tree.delete({ key, id: doc._id as DocId })
   }
 
   /** For a unique index: the id of another document holding the same key as `doc`, if any. */
@@ -101,23 +100,44 @@ export class OrderedIndex {
     if (!this.unique) return undefined
     const key = this.keyOf(doc)
     if (!key) return undefined
-    for (let at = this.lowerBound((e) => this.compareKeys(e.key, key)); at < this.entries.length; at++) {
-      const e = this.entries[at]
-      if (this.compareKeys(e.key, key) !== 0) return undefined
-      if (e.id !== doc._id) return e.id
-    }
+    for (const id of this.scan(key)) if (id !== doc._id) return id
     return undefined
   }
 
   /**
-   * Ids whose leading `prefix.length` key values equal `prefix`, in index order (or reversed),
-   * lazily, so a caller that needs 20 stops after 20.
+   * Ids whose leading `prefix.length` key values equal `prefix` (and whose next key value lies in
+   * `range`, when given), in index order or reversed, lazily: a caller that needs 20 stops after 20.
    */
-  *scan(prefix: unknown[], reverse = false): Generator<DocId> {
+  *scan(prefix: unknown[], reverse = false, range?: Range): Generator<DocId> {
     const n = prefix.length
-    const start = this.lowerBound((e) => this.compareKeys(e.key, prefix, n))
-    const end = this.lowerBound((e) => (this.compareKeys(e.key, prefix, n) <= 0 ? -1 : 1))
-    if (!reverse) for (let i = start; i < end; i++) yield this.entries[i].id
-    else for (let i = end - 1; i >= start; i--) yield this.entries[i].id
+    const dir = this.directions[n] ?? 1
+    // The range's ends in index order: a descending field meets its upper bound first.
+    const first = dir === 1 ? range?.lower : range?.upper
+    const last = dir === 1 ? range?.upper : range?.lower
+    const probe = (end: RangeEnd | undefined, side: -1 | 1): Entry =>
+      end
+        ? { key: [...prefix, end.value], id: '', bound: (end.inclusive ? side : -side) as -1 | 1 }
+        : { key: prefix, id: '', bound: side }
+    const entries = reverse ? this.tree.entriesReversed(probe(last, 1)) : this.tree.entries(probe(first, -1))
+    const stop = reverse ? first : last
+    for (const [entry] of entries) {
+      if (this.compareKeys(entry.key, prefix, n) !== 0) return
+      if (stop) {
+        const c = compareValues(entry.key[n], stop.value) * dir * (reverse ? -1 : 1)
+        if (c > 0 || (c === 0 && !stop.inclusive)) return
+      }
+      yield entry.id
+    }
   }
+}
+
+export interface RangeEnd {
+  value: unknown
+  inclusive: boolean
+}
+
+/** Bounds on one field's value (not in index order): what $gt/$gte and $lt/$lte ask. */
+export interface Range {
+  lower?: RangeEnd
+  upper?: RangeEnd
 }

@@ -3,9 +3,9 @@
 // _openid hash index, or by a full scan. Every candidate is still tested with mingo, so a plan can
 // only make a query faster, never change its answer.
 import { Query } from 'mingo'
-import { setValue } from 'mingo/util'
+import { setValue } from './mingo-util'
 import type { HashIndex } from './hash-index'
-import type { OrderedIndex } from './ordered-index'
+import type { OrderedIndex, Range } from './ordered-index'
 import type { Doc, DocId, SortSpec } from './types'
 
 export interface Plan {
@@ -34,6 +34,29 @@ export function equalitiesOf(filter: Doc, out: Equalities = new Map()): Equaliti
         if (ops.length === 1 && ops[0] === '$eq' && isIndexable(eq)) out.set(field, eq)
       }
     }
+  }
+  return out
+}
+
+/**
+ * Fields the filter bounds with $gt/$gte/$lt/$lte on a scalar. mingo compares within one type only
+ * (as MongoDB does), so every match lies inside the bounds in index order: the bounds may narrow a
+ * walk, and each candidate is still tested.
+ */
+export function rangesOf(filter: Doc, out = new Map<string, Range>()): Map<string, Range> {
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const part of cond) if (part && typeof part === 'object') rangesOf(part as Doc, out)
+      continue
+    }
+    if (field.startsWith('$') || !cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof Date || cond instanceof RegExp) continue
+    const range: Range = { ...out.get(field) }
+    for (const [op, value] of Object.entries(cond)) {
+      if (!isIndexable(value)) continue
+      if (op === '$gt' || op === '$gte') range.lower = { value, inclusive: op === '$gte' }
+      if (op === '$lt' || op === '$lte') range.upper = { value, inclusive: op === '$lte' }
+    }
+    if (range.lower || range.upper) out.set(field, range)
   }
   return out
 }
@@ -76,23 +99,26 @@ export function plan(
 
   // Sorting on a field the filter pins to one value is no sort at all.
   const effectiveSort = sort.filter(([field]) => !eq.has(field))
-  let best: { index: OrderedIndex; prefix: unknown[]; direction?: 'forward' | 'reverse'; score: number } | undefined
+  const ranges = rangesOf(filter)
+  type Candidate = { index: OrderedIndex; prefix: unknown[]; range?: Range; direction?: 'forward' | 'reverse'; score: number }
+  let best: Candidate | undefined
   for (const index of ordered) {
     if (index.multikey || !partialCovers(index, eq)) continue
     let k = 0
     while (k < index.fields.length && eq.has(index.fields[k])) k++
+    const range = k < index.fields.length ? ranges.get(index.fields[k]) : undefined
     const direction = sortDirection(index, k, effectiveSort)
-    // Worth using when it narrows (k > 0) or delivers the order; prefer narrower, then ordered.
-    if (k === 0 && (!direction || effectiveSort.length === 0)) continue
-    const score = k * 2 + (direction ? 1 : 0)
+    // Worth using when it narrows or delivers the order; prefer narrower, then ordered.
+    if (k === 0 && !range && (!direction || effectiveSort.length === 0)) continue
+    const score = k * 4 + (range ? 2 : 0) + (direction ? 1 : 0)
     if (!best || score > best.score) {
-      best = { index, prefix: index.fields.slice(0, k).map((f) => eq.get(f)), direction, score }
+      best = { index, prefix: index.fields.slice(0, k).map((f) => eq.get(f)), range, direction, score }
     }
   }
   const hash = hashes.find((h) => eq.has(h.field))
   if (best && (best.prefix.length > 0 || !hash)) {
-    const { index, prefix, direction } = best
-    return { kind: `index:${index.name}`, ids: index.scan(prefix, direction === 'reverse'), ordered: direction !== undefined }
+    const { index, prefix, range, direction } = best
+    return { kind: `index:${index.name}`, ids: index.scan(prefix, direction === 'reverse', range), ordered: direction !== undefined }
   }
   if (hash) {
     const ids = hash.lookup(eq.get(hash.field))

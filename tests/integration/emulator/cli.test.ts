@@ -94,6 +94,8 @@ test('Ctrl-C flushes; a restart on the same data folder has every document; --ex
     const db2 = sdk(second.url)
     expect((await db2.collection('books').doc('b1').get()).data).toEqual({ _id: 'b1', title: '三体', at: new Date('2008-01-01T00:00:00Z') })
     expect((await db2.collection('extra').count()).total).toBe(1)
+    // Numbers replay as numbers: queries on them still match after a restart.
+    expect((await db2.collection('books').where({ n: 1.5 }).count()).total).toBe(1)
   } finally {
     await second.stop()
   }

@@ -1,0 +1,125 @@
+// Emulator figures: insert and indexed-query throughput through the real wx-server-sdk, a page of
+// 20 by _openid with sort from a 100k-document collection, and cold vs warm invocation latency
+// through the client gateway (gateway → function → SDK → store → back).
+import { utimesSync } from 'fs'
+import path from 'path'
+import { performance } from 'perf_hooks'
+import { connectSdk, ROOT, startEmulator } from '../support/emulator'
+import { callGateway } from '../support/gateway'
+import { ms, printSection, sample, summarize, type Row } from './stats'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's d.ts types calls as `Promise | void`
+type Loose = any
+
+const QUERY_TARGET_MS = 5
+const WARM_CALL_TARGET_MS = 5
+const READERS = 100
+const BIG = 100_000
+
+const rate = (n: number, millis: number) => `${Math.round((n * 1000) / millis).toLocaleString('en')} /s`
+
+/** Runs `task(i)` for i < n with at most `width` in flight; returns elapsed ms. */
+async function concurrently(n: number, width: number, task: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) await task(next++)
+    }),
+  )
+  return performance.now() - started
+}
+
+async function main(): Promise<void> {
+  const functionsDir = path.join(ROOT, 'tests/fixtures/functions')
+  const emu = await startEmulator({ functionsDir })
+  const db: Loose = connectSdk(emu.url).database()
+  const _ = db.command
+  const rows: Row[] = []
+  try {
+    // Inserts: each acknowledged only once fsync'ed.
+    await db.createCollection('bench_insert')
+    const inserts = db.collection('bench_insert')
+    const seqN = 500
+    const seqMs = (await sample(seqN, () => inserts.add({ data: { kind: 'seq', at: new Date() } }))).reduce((a, b) => a + b, 0)
+    rows.push({ figure: 'insert, sequential (one add at a time)', value: rate(seqN, seqMs) })
+    const concN = 4000
+    const concMs = await concurrently(concN, 64, () => inserts.add({ data: { kind: 'conc', at: new Date() } }))
+    rows.push({ figure: 'insert, 64 concurrent adds (group commit)', value: rate(concN, concMs) })
+
+    // 100k books for 100 readers, plus one reader with 100k books, loaded in batches. `addedKey` has
+    // the shape of the app's sort keys (database/indexes.json owner_added: _openid, addedKey desc).
+    const books = db.collection('books')
+    const base = Date.UTC(2020, 0, 1)
+    const book = (owner: string, i: number) => ({
+      _openid: owner,
+      title: `Book ${i}`,
+      status: i % 3 ? 'read' : 'want',
+      addedKey: `${String(base + i * 60_000).padStart(15, '0')}~${owner}-${i}`,
+    })
+    const loadStarted = performance.now()
+    for (let offset = 0; offset < BIG; offset += 1000) {
+      await books.add({ data: Array.from({ length: 1000 }, (_x, j) => book(`o-bench-${(offset + j) % READERS}`, offset + j)) })
+    }
+    const loadMs = performance.now() - loadStarted
+    rows.push({ figure: `insert, batches of 1000 (${BIG.toLocaleString('en')} docs)`, value: rate(BIG, loadMs) })
+    for (let offset = 0; offset < BIG; offset += 1000) {
+      await books.add({ data: Array.from({ length: 1000 }, (_x, j) => book('o-bench-big', offset + j)) })
+    }
+
+    let reader = 0
+    const page = () =>
+      books
+        .where({ _openid: `o-bench-${reader++ % READERS}` })
+        .orderBy('addedKey', 'desc')
+        .limit(20)
+        .get()
+    const first = await page()
+    if (first.data.length !== 20) throw new Error(`expected a page of 20, got ${first.data.length}`)
+    const q = summarize(await sample(500, page, 50))
+    rows.push({ figure: `page of 20 by _openid, newest first, ${(2 * BIG) / 1000}k docs (median)`, value: ms(q.median), target: `≤ ${QUERY_TARGET_MS} ms`, ok: q.median <= QUERY_TARGET_MS })
+    rows.push({ figure: '  same, p99', value: ms(q.p99) })
+    const deep = summarize(await sample(200, () => books.where({ _openid: 'o-bench-7', status: 'read' }).orderBy('addedKey', 'desc').skip(200).limit(20).get(), 20))
+    rows.push({ figure: '  + status filter, skip 200 (median)', value: ms(deep.median) })
+    // One reader with 100k books, a page from the middle by cursor (addedKey < the cursor).
+    const cursor = book('o-bench-big', BIG / 2).addedKey
+    const bigPage = () => books.where({ _openid: 'o-bench-big', addedKey: _.lt(cursor) }).orderBy('addedKey', 'desc').limit(20).get()
+    if ((await bigPage()).data[0].title !== `Book ${BIG / 2 - 1}`) throw new Error('cursor page starts at the wrong book')
+    const big = summarize(await sample(300, bigPage, 30))
+    rows.push({ figure: `page of 20 by cursor, one reader with ${BIG / 1000}k books (median)`, value: ms(big.median), target: `≤ ${QUERY_TARGET_MS} ms`, ok: big.median <= QUERY_TARGET_MS })
+    const counted = summarize(await sample(200, () => books.where({ _openid: 'o-bench-3' }).count(), 20))
+    rows.push({ figure: 'count by _openid (1k of 200k docs, median)', value: ms(counted.median) })
+    const qN = 4000
+    const qMs = await concurrently(qN, 16, () => page())
+    rows.push({ figure: 'indexed queries, 16 concurrent', value: rate(qN, qMs) })
+    const scan = summarize(await sample(20, () => books.where({ title: _.eq('Book 99999') }).get(), 2))
+    rows.push({ figure: 'unindexed query, full scan of 200k (median)', value: ms(scan.median) })
+
+    // Gateway round trip: client → gateway → worker → SDK → /admin → store → back.
+    const { _id } = await books.add({ data: { _openid: 'o-bench-call', title: 'One' } })
+    const call = () => callGateway(emu.url, 'read-one', { collection: 'books', id: _id }, { openid: 'o-bench-call' })
+    const entry = path.join(functionsDir, 'read-one/index.js')
+    const cold: number[] = []
+    for (let i = 0; i < 3; i++) {
+      // A new mtime retires the warm instances: the next call is a cold start.
+      const now = new Date(Date.now() + i * 1000)
+      utimesSync(entry, now, now)
+      const started = performance.now()
+      const reply = await call()
+      cold.push(performance.now() - started)
+      if (reply.body.errMsg !== 'cloud.callFunction:ok') throw new Error(JSON.stringify(reply.body))
+    }
+    const warm = summarize(await sample(500, call, 50))
+    rows.push({ figure: 'gateway call, cold start (median of 3)', value: ms(summarize(cold).median) })
+    rows.push({ figure: 'gateway call, warm, one-document read (median)', value: ms(warm.median), target: `≤ ${WARM_CALL_TARGET_MS} ms`, ok: warm.median <= WARM_CALL_TARGET_MS })
+    rows.push({ figure: '  same, p99', value: ms(warm.p99) })
+  } finally {
+    await emu.stop()
+  }
+  printSection('Emulator', rows)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,114 @@
+// The durable store directly: journal records, torn tails, compaction, transactions and the lock.
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import path from 'path'
+import { Database } from '../../../emulator/store/database'
+import { Journal, readJournal } from '../../../emulator/store/journal'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bookcase-db-'))
+  dirs.push(dir)
+  return dir
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+const put = (c: string, doc: Record<string, unknown>) => [{ op: 'put' as const, c, doc }]
+
+describe('journal', () => {
+  test('concurrent appends are all acknowledged, one record per line, and read back with their types', async () => {
+    const file = path.join(tempDir(), 'j.jsonl')
+    const journal = await Journal.open(file)
+    await Promise.all(Array.from({ length: 200 }, (_x, i) => journal.append(put('c', { _id: `d${i}`, at: new Date(i), n: i + 0.5 }))))
+    await journal.close()
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(200)
+    const { records, dropped } = readJournal(file)
+    expect(dropped).toEqual([])
+    expect(records[7]).toEqual(put('c', { _id: 'd7', at: new Date(7), n: 7.5 }))
+  })
+
+  test('a torn tail is cut off the file and a bad checksum skipped, both reported', async () => {
+    const file = path.join(tempDir(), 'j.jsonl')
+    const journal = await Journal.open(file)
+    await journal.append(put('c', { _id: 'a' }))
+    await journal.append(put('c', { _id: 'b' }))
+    await journal.close()
+    const text = readFileSync(file, 'utf8')
+    const [first, second] = text.split('\n')
+    rmSync(file)
+    appendFileSync(file, `${first.replace('"a"', '"A"')}\n${second}\n${second.slice(0, 20)}`)
+    const { records, dropped } = readJournal(file)
+    expect(records).toEqual([put('c', { _id: 'b' })])
+    expect(dropped).toEqual([expect.stringMatching(/^torn last record/), expect.stringMatching(/^record 1 .*checksum mismatch/)])
+    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true)
+  })
+})
+
+describe('database', () => {
+  test('data survives close and reopen, and compaction into a snapshot', async () => {
+    const dir = tempDir()
+    const db = await Database.open(dir, { compactBytes: 2000 })
+    await db.write(undefined, (w) => w.createCollection('c'))
+    for (let i = 0; i < 50; i++) await db.write(undefined, (w) => w.insert('c', { _id: `d${i}`, i }))
+    await db.write(undefined, (w) => w.remove('c', 'd0'))
+    await db.write(undefined, (w) => w.replace('c', { _id: 'd1', i: 100 }))
+    await db.close()
+    const files = readdirSync(path.join(dir, 'db'))
+    expect(files).toContain('snapshot.jsonl')
+    expect(files.filter((f) => f.startsWith('journal-'))).toHaveLength(1)
+
+    const again = await Database.open(dir)
+    expect(again.collection('c').size).toBe(49)
+    expect(again.collection('c').docs.get('d1')).toEqual({ _id: 'd1', i: 100 })
+    expect(again.collection('c').docs.has('d0')).toBe(false)
+    await again.close()
+  })
+
+  test('a failing write is undone entirely', async () => {
+    const db = await Database.open(tempDir())
+    await db.write(undefined, (w) => {
+      w.createCollection('c')
+      w.insert('c', { _id: 'a' })
+    })
+    await expect(
+      db.write(undefined, (w) => {
+        w.insert('c', { _id: 'b' })
+        w.insert('c', { _id: 'a' })
+      }),
+    ).rejects.toThrow(/E11000/)
+    expect([...db.collection('c').docs.keys()]).toEqual(['a'])
+    await db.close()
+  })
+
+  test('a transaction is isolated until it ends, and one left open is aborted after its timeout', async () => {
+    const db = await Database.open(tempDir(), { transactionTimeoutMs: 100 })
+    await db.write(undefined, (w) => {
+      w.createCollection('c')
+      w.insert('c', { _id: 'a', n: 0 })
+    })
+    const tx = await db.startTransaction()
+    await db.write(tx, (w) => w.replace('c', { _id: 'a', n: 1 }))
+    let outsideSaw: unknown
+    const outside = db.read(undefined, () => (outsideSaw = db.collection('c').docs.get('a')!.n))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(outsideSaw).toBeUndefined() // still waiting for the transaction
+    await outside // released by the automatic abort
+    expect(outsideSaw).toBe(0)
+    await expect(db.commitTransaction(tx)).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
+    await db.close()
+  })
+
+  test('a committed transaction is one journal record: replay is all or nothing', async () => {
+    const dir = tempDir()
+    const db = await Database.open(dir)
+    await db.write(undefined, (w) => w.createCollection('c'))
+    const tx = await db.startTransaction()
+    await db.write(tx, (w) => w.insert('c', { _id: 'x' }))
+    await db.write(tx, (w) => w.insert('c', { _id: 'y' }))
+    await db.commitTransaction(tx)
+    await db.close()
+    const journal = readdirSync(path.join(dir, 'db')).find((f) => f.startsWith('journal-'))!
+    const { records } = readJournal(path.join(dir, 'db', journal))
+    expect(records[records.length - 1]).toHaveLength(2)
+  })
+})

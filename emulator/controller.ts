@@ -1,6 +1,6 @@
 // The hub: wires the configuration, the store, the admin API, the function runner, the client
 // gateway, storage, the data viewer and the preview into one HTTP server.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'fs'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import path from 'path'
 import { databaseActions } from './admin/database'
 import { functionActions } from './admin/functions'
@@ -60,6 +60,36 @@ function prepareDataDir(dir: string): void {
   }
 }
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Two emulators appending to one journal would corrupt it, so a data folder has one owner at a time:
+ * `<data>/emulator.pid`. A pid file left by a killed emulator (its process is gone) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'emulator.pid')
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' })
+      return () => rmSync(file, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(readFileSync(file, 'utf8'))
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new StartupError(`data folder ${dir} is in use by another emulator (pid ${owner})`)
+      }
+      rmSync(file, { force: true })
+    }
+  }
+}
+
 export class Emulator {
   readonly server = new EmulatorServer()
   readonly requests = new RequestLog()
@@ -70,15 +100,18 @@ export class Emulator {
     readonly options: EmulatorOptions,
     readonly db: Database,
     readonly runner: FunctionRunner,
+    private readonly unlock: () => void,
   ) {}
 
   static async start(options: EmulatorOptions): Promise<Emulator> {
     prepareDataDir(options.dataDir)
+    const unlock = lockDataDir(options.dataDir)
     const indexes = readIndexes(options.projectDir)
     let db: Database
     try {
       db = await Database.open(options.dataDir, { indexes, log: (m) => options.log(m) })
     } catch (error) {
+      unlock()
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTDIR') {
         throw new StartupError(`cannot use data folder ${options.dataDir}: ${code}`)
@@ -98,13 +131,14 @@ export class Emulator {
       workerFile: options.workerFile,
       log: options.log,
     })
-    const emulator: Emulator = new Emulator(options, db, runner)
+    const emulator: Emulator = new Emulator(options, db, runner, unlock)
     emulator.mount()
     let port: number
     try {
       port = await emulator.server.listen(options.port)
     } catch (error) {
       await db.close()
+      unlock()
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new StartupError(`port ${options.port} is already in use (another emulator?); choose another with --port or PORT`)
       }
@@ -166,5 +200,6 @@ export class Emulator {
       this.options.log(`exported ${n} documents to ${this.options.exportOnExit}`)
     }
     await this.db.close()
+    this.unlock()
   }
 }

@@ -185,8 +185,12 @@ export function databaseActions(db: Database): Record<string, ActionHandler> {
       [stageKey]: decode(stageValue),
     }))
     const list = await db.read(undefined, () => {
-      const docs = [...db.collection(name).docs.values()]
-      const result = aggregate(docs, pipeline, {
+      const collection = db.collection(name)
+      // A leading $match is answered by the store (indexes) before the rest of the pipeline runs.
+      const first = pipeline[0] as Record<string, unknown> | undefined
+      const leadingMatch = first && '$match' in first && first.$match && typeof first.$match === 'object'
+      const docs = leadingMatch ? collection.find(first.$match as Doc) : [...collection.docs.values()]
+      const result = aggregate(docs, leadingMatch ? pipeline.slice(1) : pipeline, {
         // Stored documents are shared, so the pipeline works on copies.
         processingMode: ProcessingMode.CLONE_INPUT,
         collectionResolver: (other: string) => [...db.collection(other).docs.values()],

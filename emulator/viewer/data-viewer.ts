@@ -1,5 +1,5 @@
 // /_/data: a small read-only data viewer in the spirit of the Firebase Emulator UI — collections,
-// their documents (newest 50, or one page of a filter by _openid), and the recent request log.
+// their first 50 documents (optionally those of one _openid), and the recent request log.
 import { EJSON } from 'bson'
 import type { Database } from '../store/database'
 import type { RequestLog } from '../request-log'

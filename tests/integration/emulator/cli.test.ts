@@ -64,6 +64,17 @@ test('an unusable data folder is a one-line error', async () => {
   expect(stderr).toMatch(/^bookcase emulator: cannot use data folder .*not-a-folder\/data: ENOTDIR/)
 })
 
+test('a data folder in use by another emulator is a one-line error', async () => {
+  const emu = await startEmulator()
+  try {
+    const { code, stderr } = await runCli(['--port', '0', '--data', emu.dataDir])
+    expect(code).toBe(1)
+    expect(stderr.trim()).toBe(`bookcase emulator: data folder ${emu.dataDir} is in use by another emulator (pid ${emu.child.pid})`)
+  } finally {
+    await emu.stop()
+  }
+})
+
 test('an invalid port is a one-line error', async () => {
   const { code, stderr } = await runCli(['--port', 'eighty'])
   expect(code).toBe(1)

@@ -68,6 +68,12 @@ export class Collection {
   }
 
   count(filter: Doc): number {
+    // Fast path: a filter that is exactly one scalar equality on a hash-indexed field is answered by
+    // the index alone (added by the function's engineer for listBooks' total on 100k-book shelves).
+    const keys = Object.keys(filter)
+    const hash = keys.length === 1 ? this.hashes.find((h) => h.field === keys[0]) : undefined
+    const exact = hash && (typeof filter[keys[0]] === 'string' || typeof filter[keys[0]] === 'number')
+    if (hash && exact) return hash.lookup(filter[keys[0]])?.size ?? 0
     const query = new Query(filter, {})
     let n = 0
     for (const id of this.plan(filter).ids) {

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
       projectDir,
       env: process.env,
       workerFile: path.join(__dirname, 'worker.js'),
+      // Undocumented knob for tests: compact often, to exercise compaction under load and kill -9.
+      compactBytes: Number(process.env.BOOKCASE_COMPACT_BYTES) || undefined,
       log: (message) => console.log(`[emulator] ${message}`),
     })
   } catch (error) {

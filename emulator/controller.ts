@@ -39,6 +39,8 @@ export interface EmulatorOptions {
   /** The bundled worker bootstrap (.build/emulator/worker.js). */
   workerFile: string
   log: (message: string) => void
+  /** Journal size that triggers compaction (default 64 MB); tests make it small. */
+  compactBytes?: number
 }
 
 /** A startup problem worth one line to the user, not a stack trace. */
@@ -109,7 +111,7 @@ export class Emulator {
     const indexes = readIndexes(options.projectDir)
     let db: Database
     try {
-      db = await Database.open(options.dataDir, { indexes, log: (m) => options.log(m) })
+      db = await Database.open(options.dataDir, { indexes, compactBytes: options.compactBytes, log: (m) => options.log(m) })
     } catch (error) {
       unlock()
       const code = (error as NodeJS.ErrnoException).code

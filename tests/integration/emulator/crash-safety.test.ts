@@ -22,10 +22,9 @@ async function allIds(emu: EmulatorHandle, collection: string): Promise<Set<stri
   }
 }
 
-test('kill -9 while writes stream in: every acknowledged write survives', async () => {
-  const emu = await startEmulator({ dataDir })
+async function streamThenKill(emu: EmulatorHandle, collection: string, target: number): Promise<string[]> {
   const db = database(emu)
-  await db.createCollection('stream')
+  await db.createCollection(collection)
   const acknowledged: string[] = []
   let next = 0
   let killed = false
@@ -33,7 +32,7 @@ test('kill -9 while writes stream in: every acknowledged write survives', async 
     while (!killed) {
       const id = `doc-${next++}`
       try {
-        await db.collection('stream').add({ data: { _id: id, payload: 'x'.repeat(200), at: new Date() } })
+        await db.collection(collection).add({ data: { _id: id, payload: 'x'.repeat(200), at: new Date() } })
         acknowledged.push(id)
       } catch {
         return // the emulator is gone
@@ -42,11 +41,15 @@ test('kill -9 while writes stream in: every acknowledged write survives', async 
   }
   const writers = Array.from({ length: 8 }, writer)
   // Kill it mid-stream, with writes in flight.
-  while (acknowledged.length < 400) await new Promise((resolve) => setTimeout(resolve, 5))
+  while (acknowledged.length < target) await new Promise((resolve) => setTimeout(resolve, 5))
   killed = true
   await emu.kill()
   await Promise.all(writers)
+  return acknowledged
+}
 
+test('kill -9 while writes stream in: every acknowledged write survives', async () => {
+  const acknowledged = await streamThenKill(await startEmulator({ dataDir }), 'stream', 400)
   const restarted = await startEmulator({ dataDir })
   try {
     const ids = await allIds(restarted, 'stream')
@@ -55,6 +58,25 @@ test('kill -9 while writes stream in: every acknowledged write survives', async 
     expect(ids.size).toBeGreaterThanOrEqual(acknowledged.length)
   } finally {
     await restarted.stop()
+  }
+})
+
+test('kill -9 while the journal is compacted again and again: every acknowledged write survives', async () => {
+  const compacting = mkdtempSync(path.join(tmpdir(), 'bookcase-compact-'))
+  try {
+    const env = { BOOKCASE_COMPACT_BYTES: '20000' }
+    const emu = await startEmulator({ dataDir: compacting, env })
+    const acknowledged = await streamThenKill(emu, 'compacted', 600)
+    expect(emu.output()).toMatch(/compacted \d+ documents into a snapshot/)
+    const restarted = await startEmulator({ dataDir: compacting, env })
+    try {
+      const ids = await allIds(restarted, 'compacted')
+      expect(acknowledged.filter((id) => !ids.has(id))).toEqual([])
+    } finally {
+      await restarted.stop()
+    }
+  } finally {
+    rmSync(compacting, { recursive: true, force: true })
   }
 })
 

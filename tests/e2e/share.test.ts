@@ -79,9 +79,13 @@ test('A marks one book private, publishes the shelf and shares it', async () => 
   await page.locator('.pv-share-close').click()
 })
 
-test('the capsule menu (···) shares the public shelf with the same card', async () => {
+test('the capsule menu (···) refreshes the shelf, then shares it with the same card', async () => {
   const { page } = preview
   await switchTab(SHELF)
+  // The shelf page learns that the shelf went public (in 我的) when it refreshes: 刷新 in the menu.
+  await page.locator('.pv-capsule-menu').click()
+  await page.locator('.pv-action-item', { hasText: '刷新' }).click()
+  await el(page, SHELF, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)')).waitFor()
   await page.locator('.pv-capsule-menu').click()
   await page.locator('.pv-action-item', { hasText: '转发给朋友' }).click()
   await page.locator('.pv-share').waitFor()

@@ -1,5 +1,6 @@
 // The function runner and the client gateway: identity, isolation between concurrent invocations,
 // function-to-function calls, timeouts and crashes answered with the platform's errors.
+import { utimesSync } from 'fs'
 import path from 'path'
 import { callGateway } from '../../support/gateway'
 import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
@@ -102,4 +103,16 @@ test('warm instances are reused', async () => {
     expect((await callGateway(emu.url, 'read-one', { collection: 'books', id: 'x' })).body.errMsg).toBe('cloud.callFunction:ok')
   }
   expect((emu.output().match(/function read-one: cold start/g) ?? []).length).toBe(before)
+})
+
+test('a rebuilt function (its index.js changed) runs in fresh instances', async () => {
+  const coldStarts = () => (emu.output().match(/function whoami: cold start/g) ?? []).length
+  await callGateway(emu.url, 'whoami', {})
+  const before = coldStarts()
+  const entry = path.join(ROOT, 'tests/fixtures/functions/whoami/index.js')
+  const later = new Date(Date.now() + 5000)
+  utimesSync(entry, later, later)
+  expect((await callGateway(emu.url, 'whoami', {})).body.errMsg).toBe('cloud.callFunction:ok')
+  expect(emu.output()).toMatch(/function whoami changed on disk/)
+  expect(coldStarts()).toBe(before + 1)
 })

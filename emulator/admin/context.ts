@@ -1,5 +1,4 @@
-// What every admin action handler receives: the decoded request body and the emulator's parts.
-import type { Database } from '../store/database'
+// What every admin action handler receives and returns.
 
 export interface AdminRequest {
   action: string
@@ -10,7 +9,3 @@ export interface AdminRequest {
 
 /** A handler returns the reply fields besides requestId (`{data: ...}` or top-level ones). */
 export type ActionHandler = (request: AdminRequest) => Promise<Record<string, unknown>>
-
-export interface DatabaseDeps {
-  db: Database
-}

@@ -84,10 +84,10 @@ function upsertBase(filter: Doc): Doc {
   return base
 }
 
-function modified(writer: Writer, collection: string, before: Doc, after: Doc): boolean {
+/** Stores an updated document; an update may not change `_id`. */
+function storeUpdated(writer: Writer, collection: string, before: Doc, after: Doc): void {
   if (after._id !== before._id) throw new PlatformError('DATABASE_REQUEST_FAILED', 'the _id field cannot be changed')
   writer.replace(collection, after)
-  return true
 }
 
 export function databaseActions(db: Database): Record<string, ActionHandler> {
@@ -140,12 +140,12 @@ export function databaseActions(db: Database): Record<string, ActionHandler> {
     const upsert = body.upsert === true
     const multi = body.multi === true
     return db.write(txOf(body), (w) => {
-      const c = db.collection(name)
-      const targets = c.find(filter, { limit: multi ? Infinity : 1 })
+      const targets = db.collection(name).find(filter, { limit: multi ? Infinity : 1 })
       let updated = 0
       if (replace) {
         for (const before of targets) {
-          if (modified(w, name, before, { ...data, _id: before._id })) updated++
+          storeUpdated(w, name, before, { ...data, _id: before._id })
+          updated++
         }
       } else {
         const modifier = normalizeUpdate(data)
@@ -153,7 +153,9 @@ export function databaseActions(db: Database): Record<string, ActionHandler> {
           const after = structuredClone(before)
           // `updated` counts modified documents, as the research prototype does; whether the real
           // cloud counts matched or modified ones is UNVERIFIED.
-          if (applyUpdate(after, modifier, [], undefined, { cloneMode: 'deep' }).length > 0 && modified(w, name, before, after)) updated++
+          if (applyUpdate(after, modifier, [], undefined, { cloneMode: 'deep' }).length === 0) continue
+          storeUpdated(w, name, before, after)
+          updated++
         }
       }
       if (targets.length > 0 || !upsert) return { data: { updated } }

@@ -5,6 +5,7 @@
 // BENCH_LOAD_SECONDS shortens the mixed load (default 30 s) for quick runs.
 import { execFileSync } from 'child_process'
 import { mkdtempSync, writeFileSync } from 'fs'
+import { createRequire } from 'module'
 import { tmpdir } from 'os'
 import path from 'path'
 import { performance } from 'perf_hooks'
@@ -39,13 +40,14 @@ function coldLoad(requires: string[]): number {
 }
 
 function coldLoadRows(): Row[] {
+  const fromRoot = createRequire(path.join(ROOT, 'package.json'))
   // The classic template: index.js requires wx-server-sdk and request-promise from node_modules.
   const dir = mkdtempSync(path.join(tmpdir(), 'bookcase-classic-'))
   const classic = path.join(dir, 'index.js')
   writeFileSync(
     classic,
-    `const cloud = require(${JSON.stringify(require.resolve('wx-server-sdk', { paths: [ROOT] }))})\n` +
-      `const rp = require(${JSON.stringify(require.resolve('request-promise', { paths: [ROOT] }))})\n` +
+    `const cloud = require(${JSON.stringify(fromRoot.resolve('wx-server-sdk'))})\n` +
+      `const rp = require(${JSON.stringify(fromRoot.resolve('request-promise'))})\n` +
       `exports.main = async () => ({ cloud, rp })\n`,
   )
   const built = path.join(ROOT, 'cloudfunctions/bookcase/index.js')

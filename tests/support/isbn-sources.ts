@@ -7,23 +7,15 @@
 //   sources.setFault('openlibrary', 'hang'); ... sources.requests; await sources.close()
 import http from 'http'
 import type { AddressInfo } from 'net'
+import type { BookMetadata } from '../../typings/api'
 
 export type IsbnSourceName = 'openlibrary' | 'googlebooks' | 'jisuapi' | 'juhe'
 
-/** A catalogue entry; each source renders it in its own format. */
-export interface FixtureBook {
+/** A catalogue entry; each source renders it in its own format (coverUrl as the source would give it,
+ * http included: the function must rewrite it). */
+export type FixtureBook = Omit<BookMetadata, 'isbn'> & {
   isbn13: string
   isbn10?: string
-  title: string
-  subtitle?: string
-  authors: string[]
-  publisher?: string
-  publishedDate?: string
-  pageCount?: number
-  /** As the source would give it (may be http; the function must rewrite it). */
-  coverUrl?: string
-  summary?: string
-  language?: string
   /** Sources that know this book; all four when omitted. */
   knownBy?: IsbnSourceName[]
 }

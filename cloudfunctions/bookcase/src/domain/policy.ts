@@ -20,8 +20,8 @@ function metadataOf(doc: BookDocument) {
   return out
 }
 
-/** The owner's full view of their own book (everything but the OpenID and internal keys). */
-export function ownBook(doc: BookDocument): Book {
+/** What the owner and a friend both see of a book: bibliographic data and the reading status. */
+function bookView(doc: BookDocument): SharedBook {
   return {
     id: doc._id,
     title: doc.title,
@@ -31,11 +31,13 @@ export function ownBook(doc: BookDocument): Book {
     status: doc.status,
     rating: doc.rating ?? null,
     tags: [...(doc.tags ?? [])],
-    note: doc.note ?? '',
-    is_private: doc.is_private,
     createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
   }
+}
+
+/** The owner's full view of their own book (everything but the OpenID and internal keys). */
+export function ownBook(doc: BookDocument): Book {
+  return { ...bookView(doc), note: doc.note ?? '', is_private: doc.is_private, updatedAt: iso(doc.updatedAt) }
 }
 
 /** The fields a list row needs, which is also what list queries project. */
@@ -83,18 +85,7 @@ const isSharable = (doc: BookDocument) => doc.is_private === false
 
 /** A friend's view of a book: never the note, the privacy flag, the update time or any OpenID. */
 export function sharedBook(doc: BookDocument): SharedBook | null {
-  if (!isSharable(doc)) return null
-  return {
-    id: doc._id,
-    title: doc.title,
-    authors: [...doc.authors],
-    ...metadataOf(doc),
-    source: doc.source,
-    status: doc.status,
-    rating: doc.rating ?? null,
-    tags: [...(doc.tags ?? [])],
-    createdAt: iso(doc.createdAt),
-  }
+  return isSharable(doc) ? bookView(doc) : null
 }
 
 export function sharedSummary(doc: BookDocument): SharedBookSummary | null {

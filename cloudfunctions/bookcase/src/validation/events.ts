@@ -70,24 +70,10 @@ export type ValidEvent<A extends ActionName = ActionName> = A extends ActionName
 
 // Compile-time check that the schemas and the contract in typings/ agree: every request the contract
 // allows has the shape its schema expects.
-type Accepts<A extends ActionName> = ActionParams<A> & { action: A } extends Omit<z.input<(typeof schemas)[A]>, 'userInfo'>
-  ? true
-  : A
-const contractMatches: { [A in ActionName]: Accepts<A> } = {
-  lookup: true,
-  addBook: true,
-  addBooks: true,
-  listBooks: true,
-  getBook: true,
-  updateBook: true,
-  removeBook: true,
-  getShelf: true,
-  updateShelf: true,
-  rotateShareId: true,
-  viewSharedShelf: true,
-  getSharedBook: true,
-}
-void contractMatches
+type Accepts<A extends ActionName> = ActionParams<A> & { action: A } extends Omit<z.input<(typeof schemas)[A]>, 'userInfo'> ? never : A
+type Mismatched = { [A in ActionName]: Accepts<A> }[ActionName]
+/** Fails to compile, naming the action, if a schema refuses a request its contract type allows. */
+export const SCHEMAS_MATCH_CONTRACT: [Mismatched] extends [never] ? true : Mismatched = true
 
 const isActionName = (value: unknown): value is ActionName =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(schemas, value)

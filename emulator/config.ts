@@ -6,6 +6,8 @@ import path from 'path'
 export interface FunctionConfig {
   /** Seconds, as in cloudbaserc.json; the platform default is 3. */
   timeout: number
+  /** MB, as in cloudbaserc.json; the instance's heap is capped to it, as SCF caps its memory. */
+  memorySize: number
   envVariables: Record<string, string>
 }
 
@@ -16,10 +18,11 @@ export interface ProjectConfig {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3
+export const DEFAULT_MEMORY_MB = 256
 
 interface RcFile {
   functionRoot?: string
-  functions?: { name: string; timeout?: number; envVariables?: Record<string, string> }[]
+  functions?: { name: string; timeout?: number; memorySize?: number; envVariables?: Record<string, string> }[]
 }
 
 export function loadProjectConfig(projectDir: string): ProjectConfig {
@@ -29,6 +32,7 @@ export function loadProjectConfig(projectDir: string): ProjectConfig {
   for (const fn of rc.functions ?? []) {
     functions.set(fn.name, {
       timeout: fn.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      memorySize: fn.memorySize ?? DEFAULT_MEMORY_MB,
       envVariables: { ...(fn.envVariables ?? {}) },
     })
   }
@@ -47,5 +51,5 @@ export function functionSettings(config: ProjectConfig, name: string, hostEnv: N
   for (const [key, value] of Object.entries(declared?.envVariables ?? {})) {
     envVariables[key] = hostEnv[key] ?? value
   }
-  return { timeout: declared?.timeout ?? DEFAULT_TIMEOUT_SECONDS, envVariables }
+  return { timeout: declared?.timeout ?? DEFAULT_TIMEOUT_SECONDS, memorySize: declared?.memorySize ?? DEFAULT_MEMORY_MB, envVariables }
 }

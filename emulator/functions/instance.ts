@@ -22,8 +22,8 @@ export class Instance {
   dead = false
   readonly startedAt = Date.now()
 
-  constructor(workerFile: string, data: WorkerData, env: Record<string, string>, log: LogSink) {
-    this.worker = new Worker(workerFile, { workerData: data, env, stdout: false, stderr: false })
+  constructor(workerFile: string, data: WorkerData, env: Record<string, string>, memoryMb: number, log: LogSink) {
+    this.worker = new Worker(workerFile, { workerData: data, env, resourceLimits: { maxOldGenerationSizeMb: memoryMb } })
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {

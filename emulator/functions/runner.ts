@@ -94,7 +94,7 @@ export class FunctionRunner {
       if (level === 'error' || level === 'warn') console.error(line)
       else console.log(line)
     }
-    const instance = new Instance(this.options.workerFile, { name, entry: pool.entry }, env, log)
+    const instance = new Instance(this.options.workerFile, { name, entry: pool.entry }, env, settings.memorySize, log)
     pool.all.add(instance)
     try {
       await instance.ready

@@ -16,8 +16,8 @@ test('declared variables come from the file unless the host environment sets the
   )
   const config = loadProjectConfig(dir)
   expect(config.functionRoot).toBe(path.join(dir, 'fns'))
-  expect(functionSettings(config, 'f', { KEY: 'secret', OTHER: 'not declared' })).toEqual({ timeout: 7, envVariables: { KEY: 'secret', BASE: 'https://x' } })
-  expect(functionSettings(config, 'undeclared', {})).toEqual({ timeout: 3, envVariables: {} })
+  expect(functionSettings(config, 'f', { KEY: 'secret', OTHER: 'not declared' })).toEqual({ timeout: 7, memorySize: 256, envVariables: { KEY: 'secret', BASE: 'https://x' } })
+  expect(functionSettings(config, 'undeclared', {})).toEqual({ timeout: 3, memorySize: 256, envVariables: {} })
 })
 
 test('a function instance talks only to the emulator and sees its caller as getWXContext reads it', () => {

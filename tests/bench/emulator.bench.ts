@@ -1,9 +1,11 @@
 // Emulator figures: insert and indexed-query throughput through the real wx-server-sdk, a page of
 // 20 by _openid with sort from a 100k-document collection, and cold vs warm invocation latency
 // through the client gateway (gateway → function → SDK → store → back).
-import { utimesSync } from 'fs'
+import { mkdtempSync, rmSync, utimesSync } from 'fs'
+import { tmpdir } from 'os'
 import path from 'path'
 import { performance } from 'perf_hooks'
+import { Journal } from '../../emulator/store/journal'
 import { connectSdk, ROOT, startEmulator } from '../support/emulator'
 import { callGateway } from '../support/gateway'
 import { ms, printSection, sample, summarize, type Row } from './stats'
@@ -46,6 +48,14 @@ async function main(): Promise<void> {
     const concN = 4000
     const concMs = await concurrently(concN, 64, () => inserts.add({ data: { kind: 'conc', at: new Date() } }))
     rows.push({ figure: 'insert, 64 concurrent adds (group commit)', value: rate(concN, concMs) })
+    // The same appends straight into a journal, without HTTP or the SDK: the store's own ceiling
+    // (the end-to-end figure above is bounded by the SDK client sharing the CPU).
+    const journalDir = mkdtempSync(path.join(tmpdir(), 'bookcase-bench-journal-'))
+    const journal = await Journal.open(path.join(journalDir, 'journal.jsonl'))
+    const appendMs = await concurrently(concN, 64, (i) => journal.append([{ op: 'put', c: 'c', doc: { _id: `d${i}`, kind: 'conc', at: new Date() } }]))
+    await journal.close()
+    rmSync(journalDir, { recursive: true, force: true })
+    rows.push({ figure: '  journal alone, 64 concurrent fsync\'ed appends', value: rate(concN, appendMs) })
 
     // 100k books for 100 readers, plus one reader with 100k books, loaded in batches. `addedKey` has
     // the shape of the app's sort keys (database/indexes.json owner_added: _openid, addedKey desc).

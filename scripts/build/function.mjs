@@ -25,11 +25,16 @@ export const EXTERNAL = ['request-promise', 'request']
 export const LAZY = [
   '@cloudbase/ai',
   '@cloudbase/wx-cloud-client-sdk',
+  '@cloudbase/adapter-wx_mp',
   'jsonwebtoken',
   'xml2js',
   'form-data',
   'mime-types',
   'semver',
+  'web-streams-polyfill',
+  '@mattiasbuelens/web-streams-adapter',
+  // Not axios or the proxy agents: the SDK's requests go through them, and deferring them broke it
+  // (the function integration tests catch that).
 ]
 
 /** esbuild plugin: `require('<pkg>')` of a LAZY package returns a proxy that evaluates the real module

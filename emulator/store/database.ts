@@ -84,6 +84,8 @@ export class Database {
   private journal!: Journal
   private generation = 1
   private compacting = false
+  /** Set when the journal could not be written: from then on writes are refused (fail-stop). */
+  private broken?: Error
 
   private constructor(
     private readonly dir: string,
@@ -181,6 +183,7 @@ export class Database {
    * promise resolves only once the change is on disk; inside one, the change waits for commit.
    */
   async write<T>(txId: string | undefined, fn: (w: Writer) => T): Promise<T> {
+    this.checkWritable()
     const tx = this.checkTransaction(txId)
     const wait = this.lock.pass(txId)
     if (wait) await wait
@@ -196,10 +199,28 @@ export class Database {
       tx.mutations.push(...writer.mutations)
       tx.undo.push(...writer.undo)
     } else if (writer.mutations.length > 0) {
-      await this.journal.append(writer.mutations)
+      await this.durably(writer.mutations)
       this.maybeCompact()
     }
     return result
+  }
+
+  private checkWritable(): void {
+    if (this.broken) throw new PlatformError('SYS_ERR', `the journal could not be written (${this.broken.message}); restart the emulator`)
+  }
+
+  /**
+   * Appends to the journal. If that fails, the change is in memory but not on disk: rather than
+   * serve a state that a restart would not give back, the database stops accepting writes.
+   */
+  private async durably(mutations: Mutation[]): Promise<void> {
+    try {
+      await this.journal.append(mutations)
+    } catch (error) {
+      this.broken ??= error as Error
+      this.log(`journal write failed, writes are refused from now on: ${(error as Error).message}`)
+      this.checkWritable()
+    }
   }
 
   async startTransaction(): Promise<string> {
@@ -219,8 +240,10 @@ export class Database {
   async commitTransaction(txId: string): Promise<void> {
     const tx = this.checkTransaction(txId)!
     this.end(tx)
+    if (this.broken) new Writer(this).rollback(tx.undo)
     try {
-      if (tx.mutations.length > 0) await this.journal.append(tx.mutations)
+      this.checkWritable()
+      if (tx.mutations.length > 0) await this.durably(tx.mutations)
     } finally {
       this.lock.release(tx.id)
     }

@@ -111,4 +111,15 @@ describe('database', () => {
     const { records } = readJournal(path.join(dir, 'db', journal))
     expect(records[records.length - 1]).toHaveLength(2)
   })
+
+  test('when the journal cannot be written, the write fails and later writes are refused', async () => {
+    const db = await Database.open(tempDir())
+    await db.write(undefined, (w) => w.createCollection('c'))
+    // Pull the file out from under the journal.
+    await (db as unknown as { journal: { handle: { close(): Promise<void> } } }).journal.handle.close()
+    await expect(db.write(undefined, (w) => w.insert('c', { _id: 'a' }))).rejects.toMatchObject({ code: 'SYS_ERR' })
+    await expect(db.write(undefined, (w) => w.insert('c', { _id: 'b' }))).rejects.toThrow(/restart the emulator/)
+    expect(db.collection('c').docs.has('b')).toBe(false)
+    await expect(db.read(undefined, () => db.collection('c').size)).resolves.toBe(1)
+  })
 })

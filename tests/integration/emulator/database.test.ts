@@ -181,6 +181,25 @@ describe('queries', () => {
     const counted = await coll.aggregate().match({ tags: 'sf' }).count('n').end()
     expect(counted.list).toEqual([{ n: 2 }])
   })
+
+  test('aggregate lookup joins another collection; doc().field() projects one document', async () => {
+    const shelves = await freshCollection([{ _id: 's1', owner: 'o1', name: '阿青的书架' }])
+    const shelfName = (shelves as unknown as { collectionName: string }).collectionName
+    const coll = await freshCollection([{ _id: 'b1', owner: 'o1', title: '三体', note: 'secret' }])
+    const { list } = await coll
+      .aggregate()
+      .lookup({ from: shelfName, localField: 'owner', foreignField: 'owner', as: 'shelf' })
+      .project({ title: 1, 'shelf.name': 1 })
+      .end()
+    expect(list).toEqual([{ _id: 'b1', title: '三体', shelf: [{ name: '阿青的书架' }] }])
+    expect((await coll.doc('b1').field({ title: true }).get()).data).toEqual({ _id: 'b1', title: '三体' })
+  })
+
+  test('sorting puts missing and null before numbers and strings, as MongoDB does', async () => {
+    const coll = await freshCollection([{ _id: 'a', v: 'x' }, { _id: 'b', v: 2 }, { _id: 'c' }, { _id: 'd', v: null }, { _id: 'e', v: 1 }])
+    const { data } = await coll.orderBy('v', 'asc').orderBy('_id', 'asc').get()
+    expect(data.map((d: Doc) => d._id)).toEqual(['c', 'd', 'e', 'b', 'a'])
+  })
 })
 
 describe('updates', () => {

@@ -20,7 +20,7 @@ import { ms, printSection, summarize, type Row } from './stats'
 type Loose = any
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30)
-const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 8)
+const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 4)
 const SIZES = (process.env.BENCH_SHELF_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const PROVIDER_TIMEOUT_MS = 1500 // cloudbaserc.json LOOKUP_PROVIDER_TIMEOUT_MS
 
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
       ok: !down.ok && down.error.code === 'UPSTREAM_UNAVAILABLE' && downMs <= 4000,
     })
 
-    // Mixed load: 200 readers with 50 books each and public shelves; BENCH_LOAD_CLIENTS (8) in flight.
+    // Mixed load: 200 readers with 50 books each and public shelves; BENCH_LOAD_CLIENTS (4) in flight.
     const READERS = 200
     const readerIds = Array.from({ length: READERS }, (_, r) => `oLoad${r}`)
     const shelfBooks: string[][] = []

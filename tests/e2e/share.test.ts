@@ -76,12 +76,17 @@ test('A marks one book private, publishes the shelf and shares it', async () => 
   expect(link).toMatch(new RegExp(`^${preview.emulator.url}/#/pages/shared/index\\?s=[A-Za-z0-9_-]+$`))
   expect(link).not.toContain(READER_A)
   await screenshot(page, 'share-panel')
-  await page.locator('.pv-share-close').click()
+  // 打开链接 opens what the friend will see (here still as A).
+  await page.locator('.pv-share-open').click()
+  await waitForPageOnTop(page, SHARED)
+  await cardTitles().first().waitFor()
+  expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
 })
 
 test('the capsule menu (···) refreshes the shelf, then shares it with the same card', async () => {
   const { page } = preview
-  await switchTab(SHELF)
+  await page.locator('.pv-nav-home').click() // from the shared page 打开链接 opened
+  await waitForPageOnTop(page, SHELF)
   // The shelf page learns that the shelf went public (in 我的) when it refreshes: 刷新 in the menu.
   await page.locator('.pv-capsule-menu').click()
   await page.locator('.pv-action-item', { hasText: '刷新' }).click()

@@ -54,6 +54,9 @@ export async function insert(name: CollectionName, document: { _id: string }): P
     return 'inserted'
   } catch (error) {
     if (isDuplicateKeyError(error)) return 'duplicate'
+    // A request failure whose wording we do not recognise (the real cloud's text is not documented):
+    // if the _id exists now, another call won the race.
+    if (isRequestFailure(error) && (await count(name, { _id: document._id })) > 0) return 'duplicate'
     throw error
   }
 }
@@ -73,6 +76,8 @@ export async function removeWhere(name: CollectionName, filter: Filter): Promise
   const result = (await collection(name).where(filter).remove()) as { stats: { removed: number } }
   return result.stats.removed
 }
+
+const isRequestFailure = (error: unknown) => (error as { errCode?: unknown } | null)?.errCode === -502001
 
 /** A unique-key violation, as CloudBase and the emulator report it (-502001, "E11000 duplicate key"). */
 export function isDuplicateKeyError(error: unknown): boolean {

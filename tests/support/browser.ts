@@ -6,7 +6,7 @@ import path from 'path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const CHROMIUM = '/usr/bin/chromium'
-export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM} — install it with: sudo apt-get install chromium fonts-noto-cjk`
+export const chromiumMissing = (at: string) => `Chromium not found at ${at} — install it with: sudo apt-get install chromium fonts-noto-cjk`
 
 /** The phone the screenshots and journeys use (iPhone X class, 750rpx = 375px). */
 export const PHONE_VIEWPORT = { width: 375, height: 812 }
@@ -27,11 +27,14 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
-export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING)
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number }; executablePath?: string } = {},
+): Promise<BrowserSession> {
+  const executablePath = options.executablePath ?? CHROMIUM
+  if (!existsSync(executablePath)) throw new Error(chromiumMissing(executablePath))
   const profile = mkdtempSync(path.join(tmpdir(), 'bookcase-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ARGS,
     viewport: options.viewport ?? PHONE_VIEWPORT,

@@ -194,6 +194,32 @@ async function main(): Promise<void> {
       ok: !down.ok && down.error.code === 'UPSTREAM_UNAVAILABLE' && downMs <= 4000,
     })
 
+    // Offline: every source's host fails to resolve (as on a machine without internet access).
+    const offline = await startEmulator({
+      env: {
+        OPENLIBRARY_BASE_URL: 'https://openlibrary.invalid',
+        GOOGLE_BOOKS_BASE_URL: 'https://googleapis.invalid',
+        JISU_BASE_URL: 'https://jisuapi.invalid',
+        JISU_APPKEY: 'k',
+        JUHE_BASE_URL: 'http://juhe.invalid',
+        JUHE_KEY: 'k',
+      },
+    })
+    try {
+      const offlineCall = () => callBookcase(offline.url, { openid: 'oOffline' }, { action: 'lookup', isbn: fixtureBooks[301].isbn13 })
+      await offlineCall() // cold start
+      const t = performance.now()
+      const answer = await offlineCall()
+      const offlineMs = performance.now() - t
+      rows.push({
+        figure: 'lookup offline (DNS fails) → UPSTREAM_UNAVAILABLE after',
+        value: ms(offlineMs),
+        ok: !answer.ok && answer.error.code === 'UPSTREAM_UNAVAILABLE',
+      })
+    } finally {
+      await offline.stop()
+    }
+
     // Mixed load: 200 readers with 50 books each and public shelves; BENCH_LOAD_CLIENTS (4) in flight.
     const READERS = 200
     const readerIds = Array.from({ length: READERS }, (_, r) => `oLoad${r}`)

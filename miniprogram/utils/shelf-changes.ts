@@ -1,14 +1,17 @@
-// Pages that change the shelf (scan, book) mark it; the shelf page reloads on its next onShow only
-// then. Module state is enough: every page of one Mini Program shares this module instance.
-let changed = false
+// Pages that change the shelf mark it; the shelf page refreshes on its next onShow only then, and only
+// what changed: 'books' (scan, book page) reloads the list, 'settings' (publish, rename, new share link)
+// reloads the shelf's share state. Module state is enough: every page of one Mini Program shares it.
+export type ShelfChange = 'books' | 'settings'
 
-export function markShelfChanged(): void {
-  changed = true
+const pending = new Set<ShelfChange>()
+
+export function markShelfChanged(change: ShelfChange = 'books'): void {
+  pending.add(change)
 }
 
-/** True once after any change, then false until the next one. */
-export function takeShelfChanged(): boolean {
-  const was = changed
-  changed = false
-  return was
+/** The changes since the last call, then none until the next change. */
+export function takeShelfChanges(): ReadonlySet<ShelfChange> {
+  const changes = new Set(pending)
+  pending.clear()
+  return changes
 }

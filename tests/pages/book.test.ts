@@ -1,6 +1,6 @@
 // 书籍详情 under miniprogram-simulate, against the real function on the emulator.
 import { callAs, dataAs } from '../support/wx-cloud'
-import { createHarness, pageOf, settle, tap, textOf, type PageHarness } from '../support/simulate'
+import { createHarness, pageOf, settle, tap, textOf, waitFor, type PageHarness } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, seedBooks, useEmulator } from './context'
 import { measureSetData } from './set-data-size'
 
@@ -73,7 +73,7 @@ describe('book page', () => {
     expect(textOf(comp.querySelector('.rating-hint'))).toBe('未评分')
 
     // The shelf page will reload on its next show (the flag lives in the page's module registry).
-    expect(shelfChanges(harness).takeShelfChanged()).toBe(true)
+    expect([...shelfChanges(harness).takeShelfChanges()]).toEqual(['books'])
   })
 
   it('shows an edit optimistically and rolls it back when the call fails', async () => {
@@ -98,7 +98,7 @@ describe('book page', () => {
     await settle(harness.cloud)
     expect(pageOf(comp).data.book.is_private).toBe(false)
     expect((await dataAs(emulator.url, reader, { action: 'getBook', id: book.id })).status).toBe('want')
-    expect(shelfChanges(harness).takeShelfChanged()).toBe(false)
+    expect(shelfChanges(harness).takeShelfChanges().size).toBe(0)
   })
 
   it('edits the bibliographic fields, refusing a bad date before calling', async () => {
@@ -157,6 +157,19 @@ describe('book page', () => {
     const gone = await callAs(emulator.url, reader, { action: 'getBook', id: book.id })
     expect(gone.ok === false && gone.error.code).toBe('NOT_FOUND')
     expect(harness.ui.navigations).toEqual([{ api: 'navigateBack', url: undefined, delta: 1 }])
+  })
+
+  it('goes to the shelf after deleting when the book page was opened alone (no page to go back to)', async () => {
+    const reader = newReader('delete-alone')
+    const [book] = await seedBooks(emulator.url, reader, [{ title: '链接打开的书' }])
+    const harness = createHarness(emulator.url, reader)
+    harness.ui.stackDepth = 1
+    const comp = await harness.open('book', { id: book.id })
+
+    harness.ui.modalAnswers.push(true)
+    await tap(harness, comp.querySelector('.delete-button'))
+    await waitFor(() => harness.ui.navigations.length > 0, 'a navigation after the delete')
+    expect(harness.ui.navigations).toEqual([{ api: 'switchTab', url: '/pages/shelf/index', delta: undefined }])
   })
 
   it('says the book is gone for another reader\'s id, and the link is incomplete without an id', async () => {

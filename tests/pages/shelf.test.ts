@@ -156,6 +156,26 @@ describe('shelf page', () => {
     expect(cardTitles(comp)[0]).toBe('又一本')
   })
 
+  it('learns on show that the shelf was published in 我的, without reloading the list', async () => {
+    const reader = newReader('published-elsewhere')
+    await seedBooks(emulator.url, reader, numberedBooks(1))
+    const harness = createHarness(emulator.url, reader)
+    const shelf = await harness.open('shelf')
+    expect(shelf.querySelector('.share-button-publish')).toBeTruthy()
+
+    const settings = await harness.open('settings')
+    settings.querySelector('.public-switch')!.dispatchEvent('change', { detail: { value: true } })
+    await settle(harness.cloud)
+
+    const calls = harness.cloud.calls.length
+    await pageOf(shelf).onShow()
+    await settle(harness.cloud)
+    expect(harness.cloud.calls.slice(calls).map((c) => c.data.action)).toEqual(['getShelf'])
+    expect(shelf.querySelector('.share-button-publish')).toBeFalsy()
+    expect(shelf.querySelector('.share-button')).toBeTruthy()
+    expect(harness.ui.shareMenu.at(-1)).toBe('shown')
+  })
+
   it('shows an error state with retry when offline, and the function\'s refusal without an identity', async () => {
     const reader = newReader('offline')
     await seedBooks(emulator.url, reader, numberedBooks(1))

@@ -18,6 +18,8 @@ export interface UiRecorder {
   titles: string[]
   pullDownStops: number
   scans: number
+  /** Pages on the fake stack: navigateBack fails on the first page, as in WeChat. */
+  stackDepth: number
   /** Answers for the next showModal calls (true = confirm). Defaults to confirm when empty. */
   modalAnswers: boolean[]
   /** Codes the next scanCode calls read; an empty queue means the reader cancelled. */
@@ -33,6 +35,7 @@ function installUiFakes(): UiRecorder {
     titles: [],
     pullDownStops: 0,
     scans: 0,
+    stackDepth: 2,
     modalAnswers: [],
     scanQueue: [],
   }
@@ -73,7 +76,17 @@ function installUiFakes(): UiRecorder {
     navigateTo: navigate('navigateTo'),
     redirectTo: navigate('redirectTo'),
     switchTab: navigate('switchTab'),
-    navigateBack: navigate('navigateBack'),
+    navigateBack(options: { delta?: number } & Callbacks<{ errMsg: string }>) {
+      if (ui.stackDepth <= 1) {
+        const errMsg = 'navigateBack:fail cannot navigate back at first page.'
+        setTimeout(() => {
+          options.fail?.({ errMsg })
+          options.complete?.()
+        }, 0)
+        return Promise.reject({ errMsg }).catch(() => undefined)
+      }
+      return navigate('navigateBack')(options)
+    },
     showShareMenu(options: Callbacks<{ errMsg: string }>) {
       ui.shareMenu.push('shown')
       return answer(options, { errMsg: 'showShareMenu:ok' })

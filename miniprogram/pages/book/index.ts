@@ -209,7 +209,8 @@ Component({
       }
       markShelfChanged()
       toastSuccess('已删除')
-      wx.navigateBack({ delta: 1 })
+      // Opened from a link or a reload, the book page is alone on the stack: go to the shelf instead.
+      wx.navigateBack({ delta: 1, fail: () => wx.switchTab({ url: '/pages/shelf/index' }) })
     },
 
     onStartOwnShelf() {

@@ -5,6 +5,7 @@ import { userMessageOf } from '../../services/api-error'
 import { confirm, toastError, toastSuccess } from '../../utils/feedback'
 import { instanceState } from '../../utils/instance-state'
 import { LIMITS } from '../../utils/limits'
+import { markShelfChanged } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
 
 interface ShelfView {
@@ -60,6 +61,12 @@ Component({
       }
     },
 
+    /** Shows a shelf this page just changed, and tells the shelf page its share state moved. */
+    saved(shelf: Shelf) {
+      markShelfChanged('settings')
+      this.show(shelf)
+    },
+
     show(shelf: Shelf) {
       shareIdOf(this).shareId = shelf.shareId
       this.setData({ loading: false, error: '', shelf: toShelfView(shelf), nameDraft: shelf.name })
@@ -86,7 +93,7 @@ Component({
         return
       }
       try {
-        this.show(await call('updateShelf', { name }))
+        this.saved(await call('updateShelf', { name }))
         toastSuccess('已保存')
       } catch (error) {
         this.setData({ nameDraft: shelf.name })
@@ -100,7 +107,7 @@ Component({
       if (!shelf) return
       this.setData({ 'shelf.isPublic': isPublic, busy: true })
       try {
-        this.show(await call('updateShelf', { isPublic }))
+        this.saved(await call('updateShelf', { isPublic }))
         toastSuccess(isPublic ? '书架已公开' : '已停止分享')
       } catch (error) {
         this.setData({ 'shelf.isPublic': shelf.isPublic })
@@ -113,7 +120,7 @@ Component({
     /** Sharing a shelf that is not public asks to publish it first. */
     async onShareTap() {
       const shelf = await publishWithConsent()
-      if (shelf) this.show(shelf)
+      if (shelf) this.saved(shelf)
     },
 
     async onRotateTap() {
@@ -126,7 +133,7 @@ Component({
       if (!agreed) return
       this.setData({ busy: true })
       try {
-        this.show(await call('rotateShareId', {}))
+        this.saved(await call('rotateShareId', {}))
         toastSuccess('链接已重置')
       } catch (error) {
         toastError(error)

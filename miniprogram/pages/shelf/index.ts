@@ -8,7 +8,7 @@ import { toastError } from '../../utils/feedback'
 import { instanceState } from '../../utils/instance-state'
 import { appendPatch, PagedLoader } from '../../utils/paged-list'
 import { isReadingStatus } from '../../utils/reading-status'
-import { takeShelfChanged } from '../../utils/shelf-changes'
+import { takeShelfChanges } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
 
 const SORTS: { value: ListSort; label: string }[] = [
@@ -60,14 +60,17 @@ Component({
     },
 
     onLoad() {
-      takeShelfChanged()
+      takeShelfChanges()
       return Promise.all([this.reload(), this.loadShelf()])
     },
 
     onShow() {
-      // Back from the book or scan page: reload only when something there changed the shelf.
-      if (takeShelfChanged()) return Promise.all([this.reload(), this.loadShelf()])
-      return undefined
+      // Back from another page: refresh only what it changed (books, or the shelf's share state).
+      const changes = takeShelfChanges()
+      const work: Promise<void>[] = []
+      if (changes.has('books')) work.push(this.reload())
+      if (changes.size > 0) work.push(this.loadShelf())
+      return work.length > 0 ? Promise.all(work) : undefined
     },
 
     async onPullDownRefresh() {

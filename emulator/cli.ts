@@ -3,7 +3,8 @@
 // Startup problems are one line on stderr and exit code 1 (BOOKCASE_DEBUG=1 adds the stack).
 import path from 'path'
 import { parseArgs } from 'util'
-import { Emulator, StartupError } from './controller'
+import { Emulator } from './controller'
+import { StartupError } from './startup-error'
 
 export const DEFAULT_PORT = 9871
 

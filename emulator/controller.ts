@@ -1,12 +1,14 @@
 // The hub: wires the configuration, the store, the admin API, the function runner, the client
 // gateway, storage, the data viewer and the preview into one HTTP server.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
+import { existsSync, readFileSync } from 'fs'
 import path from 'path'
 import { databaseActions } from './admin/database'
 import { functionActions } from './admin/functions'
 import { adminHandler } from './admin/router'
 import { storageActions } from './admin/storage'
 import { loadProjectConfig } from './config'
+import { lockDataDir, prepareDataDir } from './data-dir'
+import { StartupError } from './startup-error'
 import { ENV_ID } from './functions/environment'
 import { FunctionRunner } from './functions/runner'
 import { callFunctionHandler } from './gateway/call-function'
@@ -43,53 +45,11 @@ export interface EmulatorOptions {
   compactBytes?: number
 }
 
-/** A startup problem worth one line to the user, not a stack trace. */
-export class StartupError extends Error {}
-
 function readIndexes(projectDir: string): IndexSpecs {
   const file = path.join(projectDir, 'database', 'indexes.json')
   if (!existsSync(file)) return {}
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
   return Object.fromEntries(Object.entries(raw).filter(([name, specs]) => !name.startsWith('/') && Array.isArray(specs))) as IndexSpecs
-}
-
-function prepareDataDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true })
-    accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK)
-  } catch (error) {
-    throw new StartupError(`cannot use data folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/**
- * Two emulators appending to one journal would corrupt it, so a data folder has one owner at a time:
- * `<data>/emulator.pid`. A pid file left by a killed emulator (its process is gone) is taken over.
- */
-function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'emulator.pid')
-  for (;;) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' })
-      return () => rmSync(file, { force: true })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const owner = Number(readFileSync(file, 'utf8'))
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new StartupError(`data folder ${dir} is in use by another emulator (pid ${owner})`)
-      }
-      rmSync(file, { force: true })
-    }
-  }
 }
 
 export class Emulator {
@@ -188,7 +148,7 @@ export class Emulator {
     if (this.options.preview) this.mountPreview()
   }
 
-  /** The browser preview (emulator/preview/, engineer D) mounts its handler here. */
+  /** The browser preview (emulator/preview/) at `/`. */
   private mountPreview(): void {
     this.server.route('GET', '/', previewHandler(this.options.projectDir))
   }

@@ -83,14 +83,26 @@ test('A marks one book private, publishes the shelf and shares it', async () => 
   expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
 })
 
-test('the capsule menu (···) refreshes the shelf, then shares it with the same card', async () => {
+test('the shelf tab follows publishing in 我的 without a refresh, and shares from the capsule menu', async () => {
   const { page } = preview
   await page.locator('.pv-nav-home').click() // from the shared page 打开链接 opened
   await waitForPageOnTop(page, SHELF)
-  // The shelf page learns that the shelf went public (in 我的) when it refreshes: 刷新 in the menu.
-  await page.locator('.pv-capsule-menu').click()
-  await page.locator('.pv-action-item', { hasText: '刷新' }).click()
-  await el(page, SHELF, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)')).waitFor()
+  const shareButton = el(page, SHELF, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)'))
+  await shareButton.waitFor()
+
+  // Unpublish in 我的: back on the (still alive) shelf tab, sharing asks to publish again.
+  await switchTab(SETTINGS)
+  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await waitForToast(page, '已停止分享')
+  await switchTab(SHELF)
+  await el(page, SHELF, 'share-button-publish').waitFor()
+
+  // Publish again: the shelf tab shares, with the same link as before.
+  await switchTab(SETTINGS)
+  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await waitForToast(page, '书架已公开')
+  await switchTab(SHELF)
+  await shareButton.waitFor()
   await page.locator('.pv-capsule-menu').click()
   await page.locator('.pv-action-item', { hasText: '转发给朋友' }).click()
   await page.locator('.pv-share').waitFor()

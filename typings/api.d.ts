@@ -126,6 +126,12 @@ export interface Shelf {
   publicCount: number
 }
 
+/** One of the caller's tags and how many of their books carry it. */
+export interface TagCount {
+  tag: string
+  count: number
+}
+
 export interface SharedShelf extends Page<SharedBookSummary> {
   name: string
   publicCount: number
@@ -152,6 +158,9 @@ export interface Actions {
   getShelf: { params: Record<never, never>; result: Shelf }
   updateShelf: { params: { isPublic?: boolean; name?: string }; result: Shelf }
   rotateShareId: { params: Record<never, never>; result: Shelf }
+  /** The caller's own distinct tags, most used first, then by name; at most 100 (the rest are the
+   * least used). Owner only: a shared shelf has no tag list. */
+  listTags: { params: Record<never, never>; result: { tags: TagCount[] } }
   viewSharedShelf: { params: { shareId: string; pageSize?: number; cursor?: string; q?: string }; result: SharedShelf }
   getSharedBook: { params: { shareId: string; id: string }; result: SharedBook }
 }

@@ -7,6 +7,7 @@ import { getBook } from './actions/getBook'
 import { getSharedBook } from './actions/getSharedBook'
 import { getShelf } from './actions/getShelf'
 import { listBooks } from './actions/listBooks'
+import { listTags } from './actions/listTags'
 import { lookup } from './actions/lookup'
 import { removeBook } from './actions/removeBook'
 import { rotateShareId } from './actions/rotateShareId'
@@ -27,6 +28,7 @@ const actions: { [A in ActionName]: Action<A> } = {
   getShelf,
   updateShelf,
   rotateShareId,
+  listTags,
   viewSharedShelf,
   getSharedBook,
 }

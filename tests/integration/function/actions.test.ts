@@ -208,6 +208,70 @@ describe('my shelf', () => {
   })
 })
 
+describe('listTags', () => {
+  test('counts each tag over the caller\'s books, most used first, then by name; follows updates and removals', async () => {
+    const a = reader('a')
+    const add = async (title: string, tags: string[], is_private = false) =>
+      (await h.ok(a, { action: 'addBook', book: { title }, tags, is_private })).book
+    await add('t1', ['科幻', '经典'])
+    await add('t2', ['科幻'], true) // private books are the owner's too
+    const third = await add('t3', ['小说', '经典'])
+    await add('t4', ['科幻'])
+    await add('t5', ['b'])
+    await add('t6', ['a'])
+    await add('t7', [])
+    expect((await h.ok(a, { action: 'listTags' })).tags).toEqual([
+      { tag: '科幻', count: 3 },
+      { tag: '经典', count: 2 },
+      { tag: 'a', count: 1 },
+      { tag: 'b', count: 1 },
+      { tag: '小说', count: 1 },
+    ])
+    await h.ok(a, { action: 'updateBook', id: third.id, patch: { tags: ['b'] } })
+    await h.ok(a, { action: 'removeBook', id: (await add('t8', ['a'])).id })
+    expect((await h.ok(a, { action: 'listTags' })).tags).toEqual([
+      { tag: '科幻', count: 3 },
+      { tag: 'b', count: 2 },
+      { tag: 'a', count: 1 },
+      { tag: '经典', count: 1 },
+    ])
+  })
+  test('answers at most 100 tags, the most used ones', async () => {
+    const a = reader('a')
+    // 6 books × 20 tags: 'common' on all of them, 114 others once each.
+    for (let i = 0; i < 6; i++) {
+      const tags = ['common', ...Array.from({ length: 19 }, (_, j) => `t${String(i * 19 + j).padStart(3, '0')}`)]
+      await h.ok(a, { action: 'addBook', book: { title: `cap ${i}` }, tags })
+    }
+    const { tags } = await h.ok(a, { action: 'listTags' })
+    expect(tags).toHaveLength(100)
+    expect(tags[0]).toEqual({ tag: 'common', count: 6 })
+    expect(tags.slice(1).map((t) => t.tag)).toEqual(Array.from({ length: 99 }, (_, k) => `t${String(k).padStart(3, '0')}`))
+  })
+  test("only the caller's own tags: reader B never sees A's; an empty shelf has none", async () => {
+    const a = reader('a')
+    const b = reader('b')
+    await h.ok(a, { action: 'addBook', book: { title: 'A1' }, tags: ['a-only', 'both'] })
+    await h.ok(a, { action: 'updateShelf', isPublic: true }) // even a public shelf's tags stay its owner's
+    await h.ok(b, { action: 'addBook', book: { title: 'B1' }, tags: ['both', 'b-only'] })
+    expect((await h.ok(b, { action: 'listTags' })).tags).toEqual([
+      { tag: 'b-only', count: 1 },
+      { tag: 'both', count: 1 },
+    ])
+    expect((await h.ok(a, { action: 'listTags' })).tags).toEqual([
+      { tag: 'a-only', count: 1 },
+      { tag: 'both', count: 1 },
+    ])
+    expect(await h.ok(reader('empty'), { action: 'listTags' })).toEqual({ tags: [] })
+  })
+  test('strict event: any parameter is INVALID_ARGUMENT; no identity is UNAUTHENTICATED', async () => {
+    const a = reader('a')
+    expect(await h.fails(a, { action: 'listTags', x: 1 } as never)).toBe('INVALID_ARGUMENT')
+    expect(await h.fails(a, { action: 'listTags', _openid: 'someone-else' } as never)).toBe('INVALID_ARGUMENT')
+    expect(await h.fails(undefined, { action: 'listTags' })).toBe('UNAUTHENTICATED')
+  })
+})
+
 describe('sharing', () => {
   test('a shared shelf shows public books only, only while public, only under the current share id', async () => {
     const a = reader('a')

@@ -24,7 +24,7 @@ type Step =
   | { kind: 'remove'; actor: Actor; pick: number }
   | { kind: 'publish'; actor: Actor; isPublic: boolean }
   | { kind: 'rotate'; actor: Actor }
-  | { kind: 'peek'; actor: Actor; how: 'view' | 'viewSearch' | 'getShared' | 'getBook' | 'update' | 'remove' | 'list'; pick: number; oldLink: boolean }
+  | { kind: 'peek'; actor: Actor; how: 'view' | 'viewSearch' | 'getShared' | 'getBook' | 'update' | 'remove' | 'list' | 'tags'; pick: number; oldLink: boolean }
 
 const actor = fc.constantFrom<Actor>(0, 1)
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -38,7 +38,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('peek' as const),
       actor,
-      how: fc.constantFrom('view' as const, 'viewSearch' as const, 'getShared' as const, 'getBook' as const, 'update' as const, 'remove' as const, 'list' as const),
+      how: fc.constantFrom('view' as const, 'viewSearch' as const, 'getShared' as const, 'getBook' as const, 'update' as const, 'remove' as const, 'list' as const, 'tags' as const),
       pick: fc.nat(9),
       oldLink: fc.boolean(),
     }),
@@ -48,6 +48,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 interface ModelBook {
   id: string
   title: string
+  /** Each book's own tag, so a tag in an answer names its book. */
+  tag: string
   isPrivate: boolean
 }
 interface ModelReader {
@@ -77,7 +79,7 @@ test('random action sequences by two readers never leak a private book, a note o
         for (const r of readers) if (text.includes(r.openid)) throw new Error(`OpenID in ${request.action} answer: ${text}`)
         for (const note of other.notes) if (text.includes(note)) throw new Error(`other reader's note leaked by ${request.action}: ${text}`)
         for (const book of other.books.filter((b) => b.isPrivate)) {
-          if (text.includes(book.id) || text.includes(book.title)) throw new Error(`private book leaked by ${request.action}: ${text}`)
+          if (text.includes(book.id) || text.includes(book.title) || text.includes(book.tag)) throw new Error(`private book leaked by ${request.action}: ${text}`)
         }
         if (!result.ok && result.error.code === 'INTERNAL') throw new Error(`INTERNAL on ${request.action}`)
         return result
@@ -97,10 +99,11 @@ test('random action sequences by two readers never leak a private book, a note o
           case 'add': {
             const title = unique('TITLE')
             const note = unique('NOTE')
+            const tag = unique('TAG')
             me.notes.push(note)
-            const result = await callAs(s.actor, { action: 'addBook', book: { title }, note, is_private: s.isPrivate })
+            const result = await callAs(s.actor, { action: 'addBook', book: { title }, note, tags: [tag], is_private: s.isPrivate })
             if (!result.ok) throw new Error('addBook failed')
-            me.books.push({ id: (result.data as { book: { id: string } }).book.id, title, isPrivate: s.isPrivate })
+            me.books.push({ id: (result.data as { book: { id: string } }).book.id, title, tag, isPrivate: s.isPrivate })
             break
           }
           case 'update': {
@@ -142,6 +145,7 @@ test('random action sequences by two readers never leak a private book, a note o
             else if (s.how === 'getBook') result = await callAs(s.actor, { action: 'getBook', id })
             else if (s.how === 'update') result = await callAs(s.actor, { action: 'updateBook', id, patch: { note: 'x' } })
             else if (s.how === 'remove') result = await callAs(s.actor, { action: 'removeBook', id })
+            else if (s.how === 'tags') result = await callAs(s.actor, { action: 'listTags' })
             else result = await callAs(s.actor, { action: 'listBooks', pageSize: 50 })
             // owner-only actions on the other reader's book: always NOT_FOUND, never a change
             if (['getBook', 'update', 'remove'].includes(s.how) && (result.ok || result.error.code !== 'NOT_FOUND')) {
@@ -149,6 +153,13 @@ test('random action sequences by two readers never leak a private book, a note o
             }
             if (s.how === 'list' && result.ok && (result.data as { total: number }).total !== me.books.length) {
               throw new Error('listBooks shows another count than the reader owns')
+            }
+            if (s.how === 'tags') {
+              const tags = result.ok ? (result.data as { tags: { tag: string; count: number }[] }).tags : []
+              const expected = me.books.map((b) => `${b.tag}:1`).sort()
+              if (JSON.stringify(tags.map((t) => `${t.tag}:${t.count}`).sort()) !== JSON.stringify(expected)) {
+                throw new Error(`listTags answered ${JSON.stringify(result)}, not the reader's own tags`)
+              }
             }
             break
           }
@@ -173,6 +184,7 @@ const FIELDS: Record<ActionName, Record<string, FieldKind>> = {
   getShelf: {},
   updateShelf: { isPublic: 'bool', name: 'string' },
   rotateShareId: {},
+  listTags: {},
   viewSharedShelf: { shareId: 'string', pageSize: 'int', cursor: 'string', q: 'string' },
   getSharedBook: { shareId: 'string', id: 'string' },
 }
@@ -187,6 +199,7 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   getShelf: {},
   updateShelf: { isPublic: true, name: 'n' },
   rotateShareId: {},
+  listTags: {},
   viewSharedShelf: { shareId: 'AAAAAAAAAAAAAAAAAAAAAA', pageSize: 5 },
   getSharedBook: { shareId: 'AAAAAAAAAAAAAAAAAAAAAA', id: 'bSomeBookId' },
 }

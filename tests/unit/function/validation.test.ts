@@ -7,6 +7,7 @@ const rejects = (event: unknown) => {
 
 test('valid events pass and userInfo is dropped', () => {
   expect(parseEvent({ action: 'getShelf', userInfo: { appId: 'wx1', openId: 'spoofed' } })).toEqual({ action: 'getShelf' })
+  expect(parseEvent({ action: 'listTags', userInfo: { openId: 'spoofed' } })).toEqual({ action: 'listTags' })
   expect(parseEvent({ action: 'listBooks', pageSize: 20, q: '  三体 ', sort: 'title' })).toEqual({ action: 'listBooks', pageSize: 20, q: '三体', sort: 'title' })
   expect(parseEvent({ action: 'addBook', isbn: '9787536692930', tags: ['a', 'a', 'b'], is_private: true })).toEqual({
     action: 'addBook',
@@ -30,6 +31,8 @@ test.each([
   ['prototype key as action', { action: 'constructor' }],
   ['unknown key', { action: 'getShelf', openid: 'someone-else' }],
   ['_openid smuggled in', { action: 'listBooks', _openid: 'o' }],
+  ['any key on listTags', { action: 'listTags', x: 1 }],
+  ['an owner filter on listTags', { action: 'listTags', _openid: 'someone-else' }],
   ['operator object for a string', { action: 'getBook', id: { $ne: null } }],
   ['operator object for a query', { action: 'listBooks', q: { $regex: '.*' } }],
   ['regex-like id', { action: 'getBook', id: '.*' }],

@@ -42,6 +42,27 @@ export async function findOne<T>(name: CollectionName, filter: Filter): Promise<
   return first ?? null
 }
 
+/** The values of the array field `field` across the matching documents, each with how many documents
+ * carry it: most carried first, then by value, at most `limit`. One aggregation, so the database does
+ * the counting however many documents match. */
+export async function countArrayValues(
+  name: CollectionName,
+  filter: Filter,
+  field: string,
+  limit: number,
+): Promise<{ value: unknown; count: number }[]> {
+  const $ = command().aggregate
+  const result = (await collection(name)
+    .aggregate()
+    .match(filter)
+    .unwind(`$${field}`)
+    .group({ _id: `$${field}`, count: $.sum(1) })
+    .sort({ count: -1, _id: 1 })
+    .limit(limit)
+    .end()) as unknown as { list: { _id: unknown; count: number }[] }
+  return result.list.map((row) => ({ value: row._id, count: row.count }))
+}
+
 export async function count(name: CollectionName, filter: Filter): Promise<number> {
   const result = (await collection(name).where(filter).count()) as { total: number }
   return result.total

@@ -1,7 +1,7 @@
 // A reader's books in the database: find, add (deduplicated), list a page, update, remove. Every owner
 // query carries `_openid`, so another reader's id simply is not found.
-import type { BookPatch, ListSort } from '../../../../typings/api'
-import { command, count, find, findOne, insert, regExp, removeWhere, updateWhere, type Filter } from '../db/client'
+import type { BookPatch, ListSort, TagCount } from '../../../../typings/api'
+import { command, count, countArrayValues, find, findOne, insert, regExp, removeWhere, updateWhere, type Filter } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { derivedKeys } from './bookDocument'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -92,6 +92,12 @@ export async function updateOwnBook(openid: string, id: string, patch: BookPatch
 
 export async function removeOwnBook(openid: string, id: string): Promise<boolean> {
   return (await removeWhere(BOOKS, { _id: id, _openid: openid })) > 0
+}
+
+/** The reader's distinct tags with how many of their books carry each, most used first, then by name. */
+export async function ownTagCounts(openid: string, limit: number): Promise<TagCount[]> {
+  const rows = await countArrayValues(BOOKS, { _openid: openid }, 'tags', limit)
+  return rows.filter((row): row is { value: string; count: number } => typeof row.value === 'string').map(({ value, count }) => ({ tag: value, count }))
 }
 
 export const countBooks = (filter: Filter) => count(BOOKS, filter)

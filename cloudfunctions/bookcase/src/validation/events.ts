@@ -40,6 +40,7 @@ const updateShelf = action('updateShelf', {
   name: f.requiredText(f.LIMITS.shelfName).optional(),
 })
 const rotateShareId = action('rotateShareId', {})
+const listTags = action('listTags', {})
 const viewSharedShelf = action('viewSharedShelf', {
   shareId: f.shareId,
   pageSize: f.pageSize.optional(),
@@ -59,6 +60,7 @@ const schemas = {
   getShelf,
   updateShelf,
   rotateShareId,
+  listTags,
   viewSharedShelf,
   getSharedBook,
 }

@@ -20,6 +20,8 @@ export const LIMITS = {
   batchIsbns: 50,
   maxPageSize: 50,
   defaultPageSize: 20,
+  /** listTags answers at most this many tags (the contract documents the cap). */
+  tagList: 100,
   maxPageCount: 100_000,
 } as const
 

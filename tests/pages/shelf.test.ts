@@ -106,11 +106,11 @@ describe('shelf page', () => {
     expect(comp.querySelectorAll('.book')).toHaveLength(4)
     expect(pageOf(comp).data.query).toBe('')
 
-    // Tags seen on the shelf feed the tag picker.
+    // The reader's tags, with their counts, feed the tag picker.
     const tagPicker = comp.querySelector('.tag-picker')!
     const options: string[] = pageOf(comp).data.tagOptions
-    expect(options).toEqual(['全部标签', '小说', '科幻'])
-    tagPicker.dispatchEvent('change', { detail: { value: options.indexOf('小说') } })
+    expect(options).toEqual(['全部标签', '小说（2）', '科幻（2）'])
+    tagPicker.dispatchEvent('change', { detail: { value: options.indexOf('小说（2）') } })
     await waitFor(() => comp.querySelectorAll('.book').length === 2, 'tag filter')
     await settle(harness.cloud)
     expect(cardTitles(comp).sort()).toEqual(['活着', '百年孤独'].sort())
@@ -129,6 +129,29 @@ describe('shelf page', () => {
     expect(sorted).not.toEqual(['百年孤独', '球状闪电', '活着', '三体']) // not the added order
   })
 
+  it('offers every tag of the shelf, also one found only on books beyond the first page, and filters by it', async () => {
+    const reader = newReader('tags-beyond-page')
+    // Added first, so listed last: the 5 oldest books are not on the first page of 20.
+    await seedBooks(emulator.url, reader, [
+      ...numberedBooks(5, { tags: ['旧书'] }).map((b, i) => ({ ...b, title: `旧 ${i + 1}` })),
+      ...numberedBooks(20, { tags: ['新书', '小说'] }),
+    ])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('shelf')
+    expect(comp.querySelectorAll('.book')).toHaveLength(20)
+    expect(cardTitles(comp).some((title) => title.startsWith('旧'))).toBe(false)
+    expect(harness.cloud.calls.filter((c) => c.data.action === 'listTags')).toHaveLength(1)
+
+    const options: string[] = pageOf(comp).data.tagOptions
+    expect(options).toEqual(['全部标签', '小说（20）', '新书（20）', '旧书（5）'])
+    comp.querySelector('.tag-picker')!.dispatchEvent('change', { detail: { value: options.indexOf('旧书（5）') } })
+    await waitFor(() => comp.querySelectorAll('.book').length === 5, 'tag filter beyond the first page')
+    await settle(harness.cloud)
+    expect(cardTitles(comp)).toEqual(['旧 5', '旧 4', '旧 3', '旧 2', '旧 1'])
+    expect(textOf(comp.querySelector('.tag-picker'))).toBe('旧书 ▾')
+    expect(harness.cloud.calls.at(-1)!.data).toMatchObject({ action: 'listBooks', tag: '旧书' })
+  })
+
   it('refreshes on pull-down and on show after another page changed the shelf', async () => {
     const reader = newReader('refresh')
     await seedBooks(emulator.url, reader, numberedBooks(2))
@@ -136,10 +159,13 @@ describe('shelf page', () => {
     const comp = await harness.open('shelf')
     expect(comp.querySelectorAll('.book')).toHaveLength(2)
 
-    await seedBooks(emulator.url, reader, [{ title: '新书' }])
+    expect(pageOf(comp).data.tagOptions).toEqual(['全部标签'])
+
+    await seedBooks(emulator.url, reader, [{ title: '新书', tags: ['刚买的'] }])
     await pageOf(comp).onPullDownRefresh()
     await settle(harness.cloud)
     expect(comp.querySelectorAll('.book')).toHaveLength(3)
+    expect(pageOf(comp).data.tagOptions).toEqual(['全部标签', '刚买的（1）'])
     expect(harness.ui.pullDownStops).toBe(1)
 
     // Nothing changed: showing the page again costs no call.
@@ -148,12 +174,13 @@ describe('shelf page', () => {
     expect(harness.cloud.calls.length).toBe(calls)
 
     // Another page (book, scan) changed the shelf: the next show reloads.
-    await seedBooks(emulator.url, reader, [{ title: '又一本' }])
+    await seedBooks(emulator.url, reader, [{ title: '又一本', tags: ['刚买的', '借来的'] }])
     harness.miniprogramModule<typeof import('../../miniprogram/utils/shelf-changes')>('utils/shelf-changes').markShelfChanged()
     await pageOf(comp).onShow()
     await settle(harness.cloud)
     expect(comp.querySelectorAll('.book')).toHaveLength(4)
     expect(cardTitles(comp)[0]).toBe('又一本')
+    expect(pageOf(comp).data.tagOptions).toEqual(['全部标签', '刚买的（2）', '借来的（1）'])
   })
 
   it('learns on show that the shelf was published in 我的, without reloading the list', async () => {

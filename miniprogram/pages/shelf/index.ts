@@ -1,5 +1,5 @@
 // 我的书架: the reader's books, searchable and filterable, a page of 20 at a time.
-import type { BookList, ListSort, ReadingStatus } from '../../../typings/api'
+import type { BookList, ListSort, ReadingStatus, TagCount } from '../../../typings/api'
 import { call } from '../../services/api'
 import { userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
@@ -17,22 +17,24 @@ const SORTS: { value: ListSort; label: string }[] = [
   { value: 'author', label: '作者' },
 ]
 const ALL_TAGS = '全部标签'
-/** Enough tags for a picker; more would not fit a reader's thumb anyway. */
-const MAX_TAG_OPTIONS = 50
 
 interface ShelfPageState {
   loader: PagedLoader<BookList>
   shareId: string
   shelfName: string
-  knownTags: Set<string>
+  /** The reader's tags as listTags answered, in picker order (after 全部标签). */
+  tags: string[]
 }
+
+/** A picker row: the tag and how many books carry it. */
+const tagLabel = ({ tag, count }: TagCount) => `${tag}（${count}）`
 
 const stateOf = instanceState(
   (page: { fetchPage(cursor?: string): Promise<BookList> }): ShelfPageState => ({
     loader: new PagedLoader((cursor) => page.fetchPage(cursor)),
     shareId: '',
     shelfName: '',
-    knownTags: new Set(),
+    tags: [],
   }),
 )
 
@@ -61,20 +63,21 @@ Component({
 
     onLoad() {
       takeShelfChanges()
-      return Promise.all([this.reload(), this.loadShelf()])
+      return Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
     },
 
     onShow() {
-      // Back from another page: refresh only what it changed (books, or the shelf's share state).
+      // Back from another page: refresh only what it changed (books and their tags, or the shelf's
+      // share state).
       const changes = takeShelfChanges()
       const work: Promise<void>[] = []
-      if (changes.has('books')) work.push(this.reload())
+      if (changes.has('books')) work.push(this.reload(), this.loadTags())
       if (changes.size > 0) work.push(this.loadShelf())
       return work.length > 0 ? Promise.all(work) : undefined
     },
 
     async onPullDownRefresh() {
-      await Promise.all([this.reload(), this.loadShelf()])
+      await Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
       wx.stopPullDownRefresh()
     },
 
@@ -112,14 +115,12 @@ Component({
         return
       }
       if (result === null) return
-      this.rememberTags(result)
       this.setData({
         loading: false,
         items: result.items.map(toCardView),
         total: result.total,
         hasMore: loader.hasMore,
         loadingMore: false,
-        ...this.tagOptionsPatch(),
       })
     },
 
@@ -130,12 +131,10 @@ Component({
       try {
         const result = await loader.next()
         if (result === null) return
-        this.rememberTags(result)
         this.setData({
           ...appendPatch('items', this.data.items.length, result.items.map(toCardView)),
           hasMore: loader.hasMore,
           loadingMore: false,
-          ...this.tagOptionsPatch(),
         })
       } catch (error) {
         this.setData({ loadingMore: false })
@@ -157,16 +156,21 @@ Component({
       }
     },
 
-    /** Tags seen so far feed the tag picker (the API has no separate tag list). */
-    rememberTags(result: BookList) {
-      const { knownTags } = this.state()
-      for (const book of result.items) for (const tag of book.tags) knownTags.add(tag)
-    },
-
-    tagOptionsPatch(): { tagOptions?: string[] } {
-      const tags = [...this.state().knownTags].sort().slice(0, MAX_TAG_OPTIONS)
-      if (tags.length + 1 === this.data.tagOptions.length) return {}
-      return { tagOptions: [ALL_TAGS, ...tags] }
+    /** The tag picker offers all the reader's tags (listTags), not just those of the loaded books. */
+    async loadTags() {
+      let tags: TagCount[]
+      try {
+        tags = (await call('listTags', {})).tags
+      } catch {
+        // The picker keeps what it had; the list shows its own error state.
+        return
+      }
+      const state = this.state()
+      state.tags = tags.map((t) => t.tag)
+      const tagOptions = [ALL_TAGS, ...tags.map(tagLabel)]
+      // Only a changed list crosses to the view.
+      const current = this.data.tagOptions
+      if (tagOptions.length !== current.length || tagOptions.some((label, i) => label !== current[i])) this.setData({ tagOptions })
     },
 
     async publish() {
@@ -191,8 +195,9 @@ Component({
     },
 
     onTagChange(e: WechatMiniprogram.PickerChange) {
-      const picked = this.data.tagOptions[Number(e.detail.value)] ?? ALL_TAGS
-      const tag = picked === ALL_TAGS ? '' : picked
+      // Row 0 is 全部标签; row i is the reader's i-th tag.
+      const index = Number(e.detail.value)
+      const tag = index > 0 ? (this.state().tags[index - 1] ?? '') : ''
       if (tag === this.data.tag) return undefined
       this.setData({ tag })
       return this.reload()
@@ -212,7 +217,7 @@ Component({
 
     onRetry() {
       this.setData({ loading: true, error: '' })
-      return Promise.all([this.reload(), this.loadShelf()])
+      return Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
     },
 
     onOpenBook(e: WechatMiniprogram.CustomEvent<{ id: string }>) {

@@ -2,17 +2,9 @@
 // typings/: `call('getBook', { id })` resolves with exactly that action's data, or rejects with an
 // ApiCallError whatever went wrong.
 import type { ActionData, ActionName, ActionParams, ApiResult, FunctionName } from '../../typings/api'
-import { ApiCallError } from './api-error'
+import { ApiCallError, callFailureError } from './api-error'
 
 const FUNCTION_NAME: FunctionName = 'bookcase'
-
-/** wx.cloud.callFunction rejects with {errCode, errMsg}; -504xxx means the function itself failed. */
-function failureToError(failure: unknown): ApiCallError {
-  const { errCode, errMsg } = (failure ?? {}) as { errCode?: number; errMsg?: string }
-  const detail = errMsg ?? String(failure)
-  const functionFailed = typeof errCode === 'number' && errCode <= -504000 && errCode > -505000
-  return new ApiCallError(functionFailed ? 'INTERNAL' : 'NETWORK', detail)
-}
 
 function isApiResult(value: unknown): value is ApiResult<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
@@ -23,7 +15,7 @@ export async function call<A extends ActionName>(action: A, params: ActionParams
   try {
     reply = await wx.cloud.callFunction({ name: FUNCTION_NAME, data: { action, ...params } })
   } catch (failure) {
-    throw failureToError(failure)
+    throw callFailureError(failure)
   }
   const result = reply.result
   if (!isApiResult(result)) throw new ApiCallError('INTERNAL', `unexpected answer to ${action}`)

@@ -1,4 +1,6 @@
 // 我的书架 under miniprogram-simulate, against the real function on the emulator.
+import path from 'path'
+import { ROOT, startEmulator } from '../support/emulator'
 import { callAs, dataAs } from '../support/wx-cloud'
 import { createHarness, pageOf, settle, tap, textOf, waitFor, type RenderedPage } from '../support/simulate'
 import { DEAD_GATEWAY, newReader, numberedBooks, seedBooks, useEmulator } from './context'
@@ -220,6 +222,26 @@ describe('shelf page', () => {
     const anonymous = createHarness(emulator.url, undefined)
     const refused = await anonymous.open('shelf')
     expect(textOf(refused.querySelector('.error-state'))).toContain('无法确认你的微信身份')
+  })
+
+  it('tells a missing function (-501000) apart from being offline: the service is unavailable', async () => {
+    const reader = newReader('no-function')
+    await seedBooks(emulator.url, reader, numberedBooks(1))
+    // An emulator whose functions root has no `bookcase`: the platform refuses the call itself.
+    const empty = await startEmulator({ functionsDir: path.join(ROOT, 'tests/fixtures/functions') })
+    try {
+      const harness = createHarness(empty.url, reader)
+      const comp = await harness.open('shelf')
+      const error = comp.querySelector('.error-state')
+      expect(textOf(error)).toContain('服务暂时不可用，请稍后重试')
+      expect(textOf(error)).not.toContain('网络')
+
+      harness.cloud.setBaseUrl(emulator.url)
+      await tap(harness, error!.querySelector('.empty-action'))
+      expect(comp.querySelectorAll('.book')).toHaveLength(1)
+    } finally {
+      await empty.stop()
+    }
   })
 
   it('asks to publish before sharing, then shares a card with the share id and never the OpenID', async () => {

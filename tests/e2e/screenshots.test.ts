@@ -2,7 +2,7 @@
 // what a reviewer looks at to judge the UI without WeChat.
 import { statSync } from 'fs'
 import { callBookcase } from '../support/gateway'
-import { currentPage, el, openAs, READER_A, READER_B, screenshot, startPreview, typeIntoScanDialog, type Preview } from './helpers/preview'
+import { currentPage, el, openAs, READER_A, READER_B, ROUTES, screenshot, startPreview, typeIntoScanDialog, type Preview } from './helpers/preview'
 
 jest.setTimeout(180_000)
 
@@ -25,29 +25,29 @@ async function capture(name: string, navTitle: string): Promise<void> {
 }
 
 test('my shelf', async () => {
-  await openAs(preview, READER_A, '/pages/shelf/index')
+  await openAs(preview, READER_A, `/${ROUTES.shelf}`)
   await currentPage(preview.page).locator('components-book-card').first().waitFor()
   await capture('shelf', '我的书架')
 })
 
 test('book', async () => {
   await currentPage(preview.page).locator('components-book-card').first().click()
-  await el(preview.page, 'pages/book/index', 'title').waitFor()
-  await capture('book', (await el(preview.page, 'pages/book/index', 'title').textContent()) ?? '')
+  await el(preview.page, ROUTES.book, 'title').waitFor()
+  await capture('book', (await el(preview.page, ROUTES.book, 'title').textContent()) ?? '')
 })
 
 test('scan, with a looked-up book', async () => {
   const { page } = preview
-  await openAs(preview, READER_A, '/pages/scan/index')
-  await el(page, 'pages/scan/index', 'scan-button').click()
+  await openAs(preview, READER_A, `/${ROUTES.scan}`)
+  await el(page, ROUTES.scan, 'scan-button').click()
   await typeIntoScanDialog(page, '9780306406157')
-  await el(page, 'pages/scan/index', 'found-title').waitFor()
+  await el(page, ROUTES.scan, 'found-title').waitFor()
   await capture('scan', '扫码加书')
 })
 
 test('settings', async () => {
-  await openAs(preview, READER_A, '/pages/settings/index')
-  await el(preview.page, 'pages/settings/index', 'count-total').waitFor()
+  await openAs(preview, READER_A, `/${ROUTES.settings}`)
+  await el(preview.page, ROUTES.settings, 'count-total').waitFor()
   await capture('settings', '我的')
 })
 
@@ -55,7 +55,7 @@ test("shared shelf (reader B opening A's link)", async () => {
   const { url } = preview.emulator
   const shelf = await callBookcase(url, { openid: READER_A }, { action: 'updateShelf', isPublic: true })
   if (!shelf.ok) throw new Error(JSON.stringify(shelf.error))
-  await openAs(preview, READER_B, `/pages/shared/index?s=${shelf.data.shareId}`)
+  await openAs(preview, READER_B, `/${ROUTES.shared}?s=${shelf.data.shareId}`)
   await currentPage(preview.page).locator('components-book-card').first().waitFor()
   await capture('shared', '的书架')
 })

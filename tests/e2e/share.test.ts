@@ -11,6 +11,7 @@ import {
   previewFailures,
   READER_A,
   READER_B,
+  ROUTES,
   screenshot,
   startPreview,
   switchTab as tapTab,
@@ -22,10 +23,6 @@ import {
 
 jest.setTimeout(180_000)
 
-const SHELF = 'pages/shelf/index'
-const SETTINGS = 'pages/settings/index'
-const BOOK = 'pages/book/index'
-const SHARED = 'pages/shared/index'
 const NOTE = '只写给自己的读书笔记'
 const BOOKS = [
   ['9787536692930', '三体'],
@@ -56,29 +53,29 @@ const switchTab = (route: string) => tapTab(preview.page, route)
 
 test('A marks one book private, publishes the shelf and shares it', async () => {
   const { page } = preview
-  await openAs(preview, READER_A, `/${SHELF}`)
+  await openAs(preview, READER_A, `/${ROUTES.shelf}`)
   await cardTitles().filter({ hasText: 'Pride and Prejudice' }).click()
-  await el(page, BOOK, 'title').filter({ hasText: 'Pride and Prejudice' }).waitFor()
-  await untilCalled(page, 'updateBook', () => el(page, BOOK, 'private-switch').click())
+  await el(page, ROUTES.book, 'title').filter({ hasText: 'Pride and Prejudice' }).waitFor()
+  await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'private-switch').click())
   await page.locator('.pv-nav-back').click()
 
-  await switchTab(SETTINGS)
-  await el(page, SETTINGS, 'count-total').filter({ hasText: '3' }).waitFor()
-  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await switchTab(ROUTES.settings)
+  await el(page, ROUTES.settings, 'count-total').filter({ hasText: '3' }).waitFor()
+  await untilCalled(page, 'updateShelf', () => el(page, ROUTES.settings, 'public-switch').click())
   await waitForToast(page, '书架已公开')
-  expect(await el(page, SETTINGS, 'count-public').textContent()).toBe('2')
-  expect(await el(page, SETTINGS, 'count-private').textContent()).toBe('1')
+  expect(await el(page, ROUTES.settings, 'count-public').textContent()).toBe('2')
+  expect(await el(page, ROUTES.settings, 'count-private').textContent()).toBe('1')
   await screenshot(page, 'settings')
 
-  await el(page, SETTINGS, 'share-button').click()
+  await el(page, ROUTES.settings, 'share-button').click()
   await page.locator('.pv-share').waitFor()
   link = await page.locator('.pv-share-link').inputValue()
-  expect(link).toMatch(new RegExp(`^${preview.emulator.url}/#/pages/shared/index\\?s=[A-Za-z0-9_-]+$`))
+  expect(link).toMatch(new RegExp(`^${preview.emulator.url}/#/${ROUTES.shared}\\?s=[A-Za-z0-9_-]+$`))
   expect(link).not.toContain(READER_A)
   await screenshot(page, 'share-panel')
   // 打开链接 opens what the friend will see (here still as A).
   await page.locator('.pv-share-open').click()
-  await waitForPageOnTop(page, SHARED)
+  await waitForPageOnTop(page, ROUTES.shared)
   await cardTitles().first().waitFor()
   expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
 })
@@ -86,22 +83,22 @@ test('A marks one book private, publishes the shelf and shares it', async () => 
 test('the shelf tab follows publishing in 我的 without a refresh, and shares from the capsule menu', async () => {
   const { page } = preview
   await page.locator('.pv-nav-home').click() // from the shared page 打开链接 opened
-  await waitForPageOnTop(page, SHELF)
-  const shareButton = el(page, SHELF, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)'))
+  await waitForPageOnTop(page, ROUTES.shelf)
+  const shareButton = el(page, ROUTES.shelf, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)'))
   await shareButton.waitFor()
 
   // Unpublish in 我的: back on the (still alive) shelf tab, sharing asks to publish again.
-  await switchTab(SETTINGS)
-  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await switchTab(ROUTES.settings)
+  await untilCalled(page, 'updateShelf', () => el(page, ROUTES.settings, 'public-switch').click())
   await waitForToast(page, '已停止分享')
-  await switchTab(SHELF)
-  await el(page, SHELF, 'share-button-publish').waitFor()
+  await switchTab(ROUTES.shelf)
+  await el(page, ROUTES.shelf, 'share-button-publish').waitFor()
 
   // Publish again: the shelf tab shares, with the same link as before.
-  await switchTab(SETTINGS)
-  await untilCalled(page, 'updateShelf', () => el(page, SETTINGS, 'public-switch').click())
+  await switchTab(ROUTES.settings)
+  await untilCalled(page, 'updateShelf', () => el(page, ROUTES.settings, 'public-switch').click())
   await waitForToast(page, '书架已公开')
-  await switchTab(SHELF)
+  await switchTab(ROUTES.shelf)
   await shareButton.waitFor()
   await page.locator('.pv-capsule-menu').click()
   await page.locator('.pv-action-item', { hasText: '转发给朋友' }).click()
@@ -112,32 +109,32 @@ test('the shelf tab follows publishing in 我的 without a refresh, and shares f
 
 test("reader B's link shows A's public books, not the private one nor any note", async () => {
   const { page } = preview
-  await openAs(preview, READER_B, `/${SHELF}`)
+  await openAs(preview, READER_B, `/${ROUTES.shelf}`)
   await page.goto(link)
-  await waitForPageOnTop(page, SHARED)
+  await waitForPageOnTop(page, ROUTES.shared)
   await cardTitles().first().waitFor()
   expect((await cardTitles().allTextContents()).sort()).toEqual(['三体', '霍乱时期的爱情'].sort())
-  expect(await el(page, SHARED, 'shelf-count').textContent()).toContain('2')
+  expect(await el(page, ROUTES.shared, 'shelf-count').textContent()).toContain('2')
   expect(await currentPage(page).textContent()).not.toContain(NOTE)
   await screenshot(page, 'shared')
 
   await cardTitles().filter({ hasText: '三体' }).click()
-  await el(page, BOOK, 'title').filter({ hasText: '三体' }).waitFor()
-  expect(await el(page, BOOK, 'start-own').count()).toBe(1) // the read-only view for a friend
+  await el(page, ROUTES.book, 'title').filter({ hasText: '三体' }).waitFor()
+  expect(await el(page, ROUTES.book, 'start-own').count()).toBe(1) // the read-only view for a friend
   expect(await currentPage(page).textContent()).not.toContain(NOTE)
-  expect(await el(page, BOOK, 'note').count()).toBe(0)
+  expect(await el(page, ROUTES.book, 'note').count()).toBe(0)
 })
 
 test("after A rotates the link, B's old link shows the no-longer-shared state", async () => {
   const { page } = preview
-  await openAs(preview, READER_A, `/${SETTINGS}`)
-  await el(page, SETTINGS, 'rotate-button').click()
+  await openAs(preview, READER_A, `/${ROUTES.settings}`)
+  await el(page, ROUTES.settings, 'rotate-button').click()
   await confirmModal(page, '重置分享链接？')
   await waitForToast(page, '链接已重置')
 
-  await openAs(preview, READER_B, `/${SHELF}`)
+  await openAs(preview, READER_B, `/${ROUTES.shelf}`)
   await page.goto(link)
-  await el(page, SHARED, 'unavailable-state').waitFor()
+  await el(page, ROUTES.shared, 'unavailable-state').waitFor()
   expect(await currentPage(page).textContent()).toContain('这个书架是私密的或已停止分享')
   expect(await cardTitles().count()).toBe(0)
 })

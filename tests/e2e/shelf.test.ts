@@ -7,6 +7,7 @@ import {
   currentPage,
   el,
   openAs,
+  ROUTES,
   screenshot,
   scrollToBottom,
   seedManualBooks,
@@ -19,8 +20,6 @@ import {
 
 jest.setTimeout(180_000)
 
-const SHELF = 'pages/shelf/index'
-const BOOK = 'pages/book/index'
 const READER = 'o-e2e-shelf-reader'
 const STATUSES = ['want', 'reading', 'read'] as const
 /** Every tenth book has 星辰 in its title: 6 books. */
@@ -53,9 +52,9 @@ async function waitForCards(n: number): Promise<void> {
 
 test('the shelf shows the first 20 books, and scrolling down loads the rest', async () => {
   const { page } = preview
-  await openAs(preview, READER, `/${SHELF}`)
+  await openAs(preview, READER, `/${ROUTES.shelf}`)
   await waitForCards(20)
-  expect(await el(page, SHELF, 'count').textContent()).toContain('共 60 本')
+  expect(await el(page, ROUTES.shelf, 'count').textContent()).toContain('共 60 本')
   await screenshot(page, 'shelf')
   await scrollToBottom(page)
   await waitForCards(40)
@@ -72,43 +71,43 @@ test('search narrows the list as the reader types', async () => {
   await waitForCards(6)
   const titles = await cardTitles(page).allTextContents()
   expect(titles.every((t) => t.includes('星辰'))).toBe(true)
-  expect(await el(page, SHELF, 'count').textContent()).toContain('共 6 本')
+  expect(await el(page, ROUTES.shelf, 'count').textContent()).toContain('共 6 本')
   await el(page, 'components/search-bar/index', 'search-clear').click()
   await waitForCards(20)
 })
 
 test('the status filter shows only books with that status', async () => {
   const { page } = preview
-  await el(page, SHELF, 'status-tab').filter({ hasText: '读过' }).click()
-  await el(page, SHELF, 'count').filter({ hasText: '共 20 本' }).waitFor()
+  await el(page, ROUTES.shelf, 'status-tab').filter({ hasText: '读过' }).click()
+  await el(page, ROUTES.shelf, 'count').filter({ hasText: '共 20 本' }).waitFor()
   const badges = await currentPage(page).locator('components-status-badge').allTextContents()
   expect(badges.length).toBe(20)
   expect(badges.every((b) => b.includes('读过'))).toBe(true)
-  await el(page, SHELF, 'status-tab').filter({ hasText: '全部' }).click()
-  await el(page, SHELF, 'count').filter({ hasText: '共 60 本' }).waitFor()
+  await el(page, ROUTES.shelf, 'status-tab').filter({ hasText: '全部' }).click()
+  await el(page, ROUTES.shelf, 'count').filter({ hasText: '共 60 本' }).waitFor()
 })
 
 test('status, rating and note edited on the book page persist across a reload', async () => {
   const { page } = preview
   const title = titleOf(59)
   await cardTitles(page).filter({ hasText: title }).click()
-  await el(page, BOOK, 'title').filter({ hasText: title }).waitFor()
+  await el(page, ROUTES.book, 'title').filter({ hasText: title }).waitFor()
   expect(await page.locator('.pv-nav-title').textContent()).toBe(title)
 
-  expect(await el(page, BOOK, 'segment-active').textContent()).toBe('读过') // book 59: 59 % 3 -> read
-  await untilCalled(page, 'updateBook', () => el(page, BOOK, 'segment').filter({ hasText: '在读' }).click())
-  await untilCalled(page, 'updateBook', () => el(page, BOOK, 'star').nth(3).click())
-  const note = el(page, BOOK, 'note').locator('textarea')
+  expect(await el(page, ROUTES.book, 'segment-active').textContent()).toBe('读过') // book 59: 59 % 3 -> read
+  await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'segment').filter({ hasText: '在读' }).click())
+  await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'star').nth(3).click())
+  const note = el(page, ROUTES.book, 'note').locator('textarea')
   await note.fill('第二遍读，比第一遍更喜欢。')
   await untilCalled(page, 'updateBook', () => note.blur())
 
   await page.reload()
   await page.waitForSelector('body[data-preview-ready]')
-  await el(page, BOOK, 'title').filter({ hasText: title }).waitFor()
-  expect(await el(page, BOOK, 'segment-active').textContent()).toBe('在读')
-  expect(await el(page, BOOK, 'rating-hint').textContent()).toBe('4 星')
-  expect(await el(page, BOOK, 'star-on').count()).toBe(4)
-  expect(await el(page, BOOK, 'note').locator('textarea').inputValue()).toBe('第二遍读，比第一遍更喜欢。')
+  await el(page, ROUTES.book, 'title').filter({ hasText: title }).waitFor()
+  expect(await el(page, ROUTES.book, 'segment-active').textContent()).toBe('在读')
+  expect(await el(page, ROUTES.book, 'rating-hint').textContent()).toBe('4 星')
+  expect(await el(page, ROUTES.book, 'star-on').count()).toBe(4)
+  expect(await el(page, ROUTES.book, 'note').locator('textarea').inputValue()).toBe('第二遍读，比第一遍更喜欢。')
   await screenshot(page, 'book')
 })
 
@@ -124,24 +123,24 @@ test('pulling the shelf down refreshes it with a book added elsewhere', async ()
   await page.mouse.move(box.x + box.width / 2, box.y + 200, { steps: 8 })
   await page.mouse.up()
   await cardTitles(page).filter({ hasText: '另一台设备上加的书' }).waitFor()
-  await el(page, SHELF, 'count').filter({ hasText: '共 61 本' }).waitFor()
+  await el(page, ROUTES.shelf, 'count').filter({ hasText: '共 61 本' }).waitFor()
 })
 
 test('deleting a book asks first, then removes it from the shelf', async () => {
   const { page } = preview
   const title = titleOf(59)
   await cardTitles(page).filter({ hasText: title }).click()
-  await el(page, BOOK, 'delete-button').click()
+  await el(page, ROUTES.book, 'delete-button').click()
   // Cancelling keeps it.
   await page.locator('.pv-modal', { hasText: '删除这本书？' }).waitFor()
   await page.locator('.pv-modal-cancel').click()
-  expect(await el(page, BOOK, 'title').textContent()).toBe(title)
+  expect(await el(page, ROUTES.book, 'title').textContent()).toBe(title)
 
-  await el(page, BOOK, 'delete-button').click()
+  await el(page, ROUTES.book, 'delete-button').click()
   await confirmModal(page, '删除这本书？')
   await waitForToast(page, '已删除')
-  await waitForPageOnTop(page, SHELF)
-  await el(page, SHELF, 'count').filter({ hasText: '共 60 本' }).waitFor()
+  await waitForPageOnTop(page, ROUTES.shelf)
+  await el(page, ROUTES.shelf, 'count').filter({ hasText: '共 60 本' }).waitFor()
   expect(await cardTitles(page).filter({ hasText: title }).count()).toBe(0)
   expect(await cardCount()).toBe(20)
 })

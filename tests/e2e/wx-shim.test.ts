@@ -1,6 +1,6 @@
 // The preview's `wx` as pages see it, in Chromium against the real emulator: WeChat's shapes for
 // success and failure, storage per identity, navigation rules, and loud failure for what it lacks.
-import { openAs, READER_A, READER_B, startPreview, type Preview } from './helpers/preview'
+import { openAs, READER_A, READER_B, ROUTES, startPreview, type Preview } from './helpers/preview'
 
 jest.setTimeout(120_000)
 
@@ -18,7 +18,7 @@ type Wx = Record<string, (...args: unknown[]) => unknown> & { cloud: Record<stri
 
 test('an API the preview lacks throws and logs its name', async () => {
   const { page } = preview
-  await openAs(preview, READER_A, '/pages/settings/index')
+  await openAs(preview, READER_A, `/${ROUTES.settings}`)
   const thrown = await page.evaluate(() => {
     try {
       ;(globalThis as unknown as { wx: Wx }).wx.getLocation({})
@@ -61,7 +61,7 @@ test('storage belongs to the reader: B does not see what A stored', async () => 
   const { page } = preview
   await page.evaluate(() => (globalThis as unknown as { wx: Wx }).wx.setStorageSync('draft', { isbn: '9787536692930' }))
   expect(await page.evaluate(() => (globalThis as unknown as { wx: Wx }).wx.getStorageSync('draft'))).toEqual({ isbn: '9787536692930' })
-  await openAs(preview, READER_B, '/pages/settings/index')
+  await openAs(preview, READER_B, `/${ROUTES.settings}`)
   expect(await page.evaluate(() => (globalThis as unknown as { wx: Wx }).wx.getStorageSync('draft'))).toBe('')
   const missing = await page.evaluate(() =>
     (globalThis as unknown as { wx: { getStorage(o: unknown): Promise<unknown> } }).wx.getStorage({ key: 'draft' }).catch((e: { errMsg: string }) => e.errMsg),

@@ -12,6 +12,14 @@ import { SAMPLE_BOOKS, startIsbnSources, type IsbnSources } from '../../support/
 export const READER_A = 'o-demo-reader-a'
 export const READER_B = 'o-demo-reader-b'
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts')
+/** The Mini Program's page routes (app.json), as the preview names its pages. */
+export const ROUTES = {
+  shelf: 'pages/shelf/index',
+  scan: 'pages/scan/index',
+  book: 'pages/book/index',
+  settings: 'pages/settings/index',
+  shared: 'pages/shared/index',
+} as const
 
 export interface Preview {
   sources: IsbnSources

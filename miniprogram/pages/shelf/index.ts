@@ -24,6 +24,8 @@ interface ShelfPageState {
   shelfName: string
   /** The reader's tags as listTags answered, in picker order (after 全部标签). */
   tags: string[]
+  /** Numbers listTags calls, so an older answer arriving late is dropped. */
+  tagsRequest: number
 }
 
 /** A picker row: the tag and how many books carry it. */
@@ -35,6 +37,7 @@ const stateOf = instanceState(
     shareId: '',
     shelfName: '',
     tags: [],
+    tagsRequest: 0,
   }),
 )
 
@@ -158,6 +161,8 @@ Component({
 
     /** The tag picker offers all the reader's tags (listTags), not just those of the loaded books. */
     async loadTags() {
+      const state = this.state()
+      const request = ++state.tagsRequest
       let tags: TagCount[]
       try {
         tags = (await call('listTags', {})).tags
@@ -165,7 +170,7 @@ Component({
         // The picker keeps what it had; the list shows its own error state.
         return
       }
-      const state = this.state()
+      if (request !== state.tagsRequest) return
       state.tags = tags.map((t) => t.tag)
       const tagOptions = [ALL_TAGS, ...tags.map(tagLabel)]
       // Only a changed list crosses to the view.

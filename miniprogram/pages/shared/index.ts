@@ -6,9 +6,9 @@ import { call } from '../../services/api'
 import { codeOf, userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
 import { toCardView, type BookCardView } from '../../utils/book-view'
-import { toastError } from '../../utils/feedback'
 import { instanceState } from '../../utils/instance-state'
-import { appendPatch, PagedLoader } from '../../utils/paged-list'
+import { loadMoreCards } from '../../utils/card-list'
+import { PagedLoader } from '../../utils/paged-list'
 import { shareCard } from '../../utils/share'
 
 interface SharedPageState {
@@ -95,22 +95,8 @@ Component({
       })
     },
 
-    async loadMore() {
-      const { loader } = stateOf(this)
-      if (!loader.hasMore || this.data.loadingMore || this.data.loading) return
-      this.setData({ loadingMore: true })
-      try {
-        const result = await loader.next()
-        if (result === null) return
-        this.setData({
-          ...appendPatch('items', this.data.items.length, result.items.map(toCardView)),
-          hasMore: loader.hasMore,
-          loadingMore: false,
-        })
-      } catch (error) {
-        this.setData({ loadingMore: false })
-        toastError(error)
-      }
+    loadMore() {
+      return loadMoreCards(this, stateOf(this).loader)
     },
 
     onSearch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {

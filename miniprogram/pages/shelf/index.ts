@@ -4,9 +4,9 @@ import { call } from '../../services/api'
 import { userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
 import { toCardView, type BookCardView } from '../../utils/book-view'
-import { toastError } from '../../utils/feedback'
 import { instanceState } from '../../utils/instance-state'
-import { appendPatch, PagedLoader } from '../../utils/paged-list'
+import { loadMoreCards } from '../../utils/card-list'
+import { PagedLoader } from '../../utils/paged-list'
 import { isReadingStatus } from '../../utils/reading-status'
 import { takeShelfChanges } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
@@ -127,22 +127,8 @@ Component({
       })
     },
 
-    async loadMore() {
-      const { loader } = this.state()
-      if (!loader.hasMore || this.data.loadingMore || this.data.loading) return
-      this.setData({ loadingMore: true })
-      try {
-        const result = await loader.next()
-        if (result === null) return
-        this.setData({
-          ...appendPatch('items', this.data.items.length, result.items.map(toCardView)),
-          hasMore: loader.hasMore,
-          loadingMore: false,
-        })
-      } catch (error) {
-        this.setData({ loadingMore: false })
-        toastError(error)
-      }
+    loadMore() {
+      return loadMoreCards(this, this.state().loader)
     },
 
     async loadShelf() {

@@ -1,6 +1,6 @@
 // wx.cloud for page tests: callFunction goes over real HTTP to the emulator's client gateway as the
 // current test reader, and resolves or rejects exactly as wx.cloud.callFunction does. Node's `http`
-// is used because the jsdom environment has no fetch.
+// is used because the jsdom environment has no fetch (so tests/support/gateway.ts, built on fetch, can't serve here).
 import http from 'http'
 import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../typings/api'
 
@@ -36,6 +36,13 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
   })
 }
 
+/** POSTs one call to the gateway as `openid` (no identity header when undefined). */
+function postCall(baseUrl: string, openid: string | undefined, name: string, data: unknown): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (openid !== undefined) headers['x-wx-openid'] = openid
+  return post(`${baseUrl}/client/callFunction`, JSON.stringify({ name, data }), headers)
+}
+
 /**
  * One `bookcase` call as `openid`, for setting up and checking state around a page test (the
  * pages themselves always go through wx.cloud). Throws when the call itself fails.
@@ -45,9 +52,7 @@ export async function callAs<A extends ActionName>(
   openid: string | undefined,
   request: ApiRequest<A>,
 ): Promise<ApiResult<ActionData<A>>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (openid !== undefined) headers['x-wx-openid'] = openid
-  const reply = await post(`${baseUrl}/client/callFunction`, JSON.stringify({ name: 'bookcase', data: request }), headers)
+  const reply = await postCall(baseUrl, openid, 'bookcase', request)
   const body = JSON.parse(reply.text) as { errMsg?: string; result?: ApiResult<ActionData<A>> }
   if (body.errMsg !== 'cloud.callFunction:ok' || body.result === undefined) throw new Error(`call failed: ${reply.text}`)
   return body.result
@@ -68,11 +73,9 @@ export function installWxCloud(baseUrl: string, openid: string | undefined): WxC
   const calls: WxCloudBridge['calls'] = []
 
   async function callOnce(name: string, data: Record<string, unknown>): Promise<unknown> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (currentOpenid !== undefined) headers['x-wx-openid'] = currentOpenid
     let reply: { status: number; text: string }
     try {
-      reply = await post(`${url}/client/callFunction`, JSON.stringify({ name, data }), headers)
+      reply = await postCall(url, currentOpenid, name, data)
     } catch (error) {
       throw { errCode: -1, errMsg: `cloud.callFunction:fail ${(error as Error).message}` }
     }

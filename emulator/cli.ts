@@ -4,7 +4,7 @@
 import path from 'path'
 import { parseArgs } from 'util'
 import { Emulator } from './controller'
-import { StartupError } from './startup-error'
+import { StartupError } from './errors'
 
 export const DEFAULT_PORT = 9871
 

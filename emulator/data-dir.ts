@@ -1,7 +1,7 @@
 // The data folder: created if missing, checked for access, and owned by one emulator at a time.
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import path from 'path'
-import { StartupError } from './startup-error'
+import { StartupError } from './errors'
 
 export function prepareDataDir(dir: string): void {
   try {

@@ -3,6 +3,7 @@
 // mounted at '/' (the browser preview) only sees what no other route claims.
 import http, { type IncomingMessage, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
+import { HttpError } from './errors'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | '*'
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>
@@ -11,15 +12,6 @@ interface Route {
   method: Method
   path: string
   handler: Handler
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
 }
 
 export class EmulatorServer {

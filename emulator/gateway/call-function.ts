@@ -7,11 +7,10 @@
 //   rejected: {errCode, errMsg: "cloud.callFunction:fail ..."}
 // (a malformed request itself — not JSON, no name — is a 400).
 import type { IncomingMessage, ServerResponse } from 'http'
-import type { PlatformCode } from '../errors'
-import { PlatformError } from '../errors'
+import { HttpError, PlatformError, type PlatformCode } from '../errors'
 import type { FunctionRunner } from '../functions/runner'
 import type { RequestLog } from '../request-log'
-import { HttpError, readJson, sendJson } from '../server'
+import { readJson, sendJson } from '../server'
 
 /** wx.cloud.callFunction's payload limit is small; 1 MB is generous and stops runaway bodies. */
 const MAX_CALL_BYTES = 1024 * 1024

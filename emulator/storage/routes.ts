@@ -1,7 +1,8 @@
 // The HTTP side of storage: the PUT upload URL and the GET temp-file URL that the admin API hands out.
 import { createReadStream } from 'fs'
 import type { IncomingMessage, ServerResponse } from 'http'
-import { HttpError, readBody, type EmulatorServer } from '../server'
+import { HttpError } from '../errors'
+import { readBody, type EmulatorServer } from '../server'
 import type { Bucket } from './bucket'
 
 export const UPLOAD_PREFIX = '/_/storage/upload/'

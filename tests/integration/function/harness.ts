@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'fs'
 import path from 'path'
 import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../../typings/api'
-import { startEmulator, type EmulatorHandle } from '../../support/emulator'
+import { connectSdk, startEmulator, type EmulatorHandle } from '../../support/emulator'
 import { callBookcase } from '../../support/gateway'
 import { startIsbnSources, type IsbnSources, type StartIsbnSourcesOptions } from '../../support/isbn-sources'
 
@@ -21,6 +21,9 @@ export interface FunctionHarness {
   fails<A extends ActionName>(openid: string | undefined, request: ApiRequest<A>): Promise<string>
   /** Bytes in the emulator's journal and snapshot files: unchanged means nothing was written. */
   storedBytes(): number
+  /** The documents of `collection` matching `filter` exactly as stored, read with the real wx-server-sdk
+   * (admin access, like the function's own), not through any function answer. */
+  storedDocuments(collection: (typeof COLLECTION_NAMES)[number], filter?: Record<string, unknown>): Promise<Record<string, unknown>[]>
   close(): Promise<void>
 }
 
@@ -29,6 +32,7 @@ export async function startFunctionHarness(
 ): Promise<FunctionHarness> {
   const sources = await startIsbnSources(options.sources)
   const emulator = await startEmulator({ env: { ...sources.env, ...options.env } })
+  let database: ReturnType<ReturnType<typeof connectSdk>['database']> | undefined
   const call = <A extends ActionName>(openid: string | undefined, request: ApiRequest<A>) =>
     callBookcase(emulator.url, openid === undefined ? undefined : { openid }, request)
   return {
@@ -48,6 +52,11 @@ export async function startFunctionHarness(
     storedBytes() {
       const dir = path.join(emulator.dataDir, 'db')
       return readdirSync(dir).reduce((sum, file) => sum + statSync(path.join(dir, file)).size, 0)
+    },
+    async storedDocuments(collection, filter = {}) {
+      database ??= connectSdk(emulator.url).database()
+      const result = (await database.collection(collection).where(filter).limit(1000).get()) as { data: Record<string, unknown>[] }
+      return result.data
     },
     async close() {
       await emulator.stop()

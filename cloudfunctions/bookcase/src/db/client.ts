@@ -1,7 +1,8 @@
 // The only module that touches wx-server-sdk's database API. It smooths the SDK's loose types into a
-// few typed calls; every filter it receives was built by domain code from validated values.
+// few typed calls; every filter it receives was built by domain code from validated values, and every
+// write may name only the fields its collection declares (db/documents.ts).
 import * as cloud from 'wx-server-sdk'
-import type { CollectionName } from './documents'
+import { assertStoredFields, type CollectionName } from './documents'
 
 type Database = ReturnType<typeof cloud.database>
 /** A query value built with `command()` (db.command) or a plain scalar. */
@@ -70,6 +71,7 @@ export async function count(name: CollectionName, filter: Filter): Promise<numbe
 
 /** Inserts one document; answers 'duplicate' when its `_id` (or a unique index) is already taken. */
 export async function insert(name: CollectionName, document: { _id: string }): Promise<'inserted' | 'duplicate'> {
+  assertStoredFields(name, document)
   try {
     await collection(name).add({ data: document })
     return 'inserted'
@@ -84,11 +86,13 @@ export async function insert(name: CollectionName, document: { _id: string }): P
 
 /** Creates or replaces a whole document by `_id`. */
 export async function put(name: CollectionName, id: string, document: Filter): Promise<void> {
+  assertStoredFields(name, document)
   await collection(name).doc(id).set({ data: document })
 }
 
 /** Applies `data` (plain values and db.command update operators) to every matching document. */
 export async function updateWhere(name: CollectionName, filter: Filter, data: Filter): Promise<number> {
+  assertStoredFields(name, data)
   const result = (await collection(name).where(filter).update({ data })) as { stats: { updated: number } }
   return result.stats.updated
 }

@@ -1,6 +1,9 @@
-// The documents the function stores, collection by collection. Only the function reads and writes
-// them (collections are closed to clients); what leaves the function is shaped by domain/policy.ts.
-import type { BookMetadata, MetadataSource, ReaderFields } from '../../../../typings/api'
+// The documents the function stores, collection by collection, each with the one list of fields it may
+// hold. Only the function reads and writes them (collections are closed to clients); every write is
+// built from these lists (and db/client.ts refuses any other field), as domain/policy.ts builds every
+// answer from its own lists, so no key a client sends can become a stored field.
+import type { ActionParams, BookMetadata, BookPatch, MetadataSource, ReaderFields } from '../../../../typings/api'
+import { fieldList, without } from './fieldList'
 
 export const COLLECTIONS = {
   books: 'books',
@@ -9,6 +12,26 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
+
+/** The bibliographic fields of the contract (typings/api.d.ts BookMetadata). */
+export const BOOK_METADATA_FIELDS = fieldList<BookMetadata>()([
+  'isbn',
+  'title',
+  'subtitle',
+  'authors',
+  'publisher',
+  'publishedDate',
+  'pageCount',
+  'coverUrl',
+  'summary',
+  'language',
+])
+
+/** The reader's own fields of the contract (typings/api.d.ts ReaderFields). */
+export const READER_FIELDS = fieldList<ReaderFields>()(['status', 'rating', 'tags', 'note', 'is_private'])
+
+/** What updateBook may change (typings/api.d.ts BookPatch): never the ISBN, the owner or a derived key. */
+export const BOOK_PATCH_FIELDS = fieldList<BookPatch>()([...READER_FIELDS, ...without(BOOK_METADATA_FIELDS, 'isbn')])
 
 /** One book on one reader's shelf. Optional bibliographic fields are absent rather than empty. */
 export interface BookDocument extends BookMetadata, ReaderFields {
@@ -26,6 +49,20 @@ export interface BookDocument extends BookMetadata, ReaderFields {
   searchText: string
 }
 
+export const BOOK_DOCUMENT_FIELDS = fieldList<BookDocument>()([
+  '_id',
+  '_openid',
+  ...BOOK_METADATA_FIELDS,
+  ...READER_FIELDS,
+  'source',
+  'createdAt',
+  'updatedAt',
+  'addedKey',
+  'titleKey',
+  'authorKey',
+  'searchText',
+])
+
 export interface ShelfDocument {
   _id: string
   _openid: string
@@ -37,6 +74,11 @@ export interface ShelfDocument {
   updatedAt: Date
 }
 
+/** The shelf settings the reader changes with updateShelf (typings/api.d.ts, Actions.updateShelf). */
+export const SHELF_SETTINGS_FIELDS = fieldList<ActionParams<'updateShelf'>>()(['isPublic', 'name'])
+
+export const SHELF_DOCUMENT_FIELDS = fieldList<ShelfDocument>()(['_id', '_openid', 'shareId', 'isPublic', 'name', 'createdAt', 'updatedAt'])
+
 /** `_id` is the ISBN-13. Either found metadata or a confirmed "not found" mark, each with an expiry. */
 export interface IsbnCacheDocument {
   _id: string
@@ -47,9 +89,29 @@ export interface IsbnCacheDocument {
   expiresAt: Date
 }
 
+export const ISBN_CACHE_DOCUMENT_FIELDS = fieldList<IsbnCacheDocument>()(['_id', 'found', 'book', 'source', 'fetchedAt', 'expiresAt'])
+
 /** One reader's count of uncached lookups in one fixed window. */
 export interface RateLimitDocument {
   _id: string
   count: number
   expiresAt: Date
+}
+
+export const RATE_LIMIT_DOCUMENT_FIELDS = fieldList<RateLimitDocument>()(['_id', 'count', 'expiresAt'])
+
+/** Every field each collection's documents may hold: what db/client.ts lets a write name. */
+export const STORED_FIELDS: Record<CollectionName, ReadonlySet<string>> = {
+  books: new Set(BOOK_DOCUMENT_FIELDS),
+  shelves: new Set(SHELF_DOCUMENT_FIELDS),
+  isbn_cache: new Set(ISBN_CACHE_DOCUMENT_FIELDS),
+  rate_limits: new Set(RATE_LIMIT_DOCUMENT_FIELDS),
+}
+
+/** Throws (a bug, answered INTERNAL) when a write names a field its collection's documents do not hold:
+ * the last check before anything reaches the database. */
+export function assertStoredFields(name: CollectionName, data: object): void {
+  for (const key of Object.keys(data)) {
+    if (!STORED_FIELDS[name].has(key)) throw new Error(`refusing to store the undeclared field ${JSON.stringify(key.slice(0, 40))} in ${name}`)
+  }
 }

@@ -2,7 +2,8 @@
 // sorting, paging and search. Pure (no database), so the benchmark seeds 100k books with this same code.
 import { createHash, randomBytes } from 'crypto'
 import type { BookMetadata, MetadataSource, ReaderFields } from '../../../../typings/api'
-import type { BookDocument } from '../db/documents'
+import { BOOK_METADATA_FIELDS, READER_FIELDS, type BookDocument } from '../db/documents'
+import { pickFields } from '../db/fieldList'
 import { toIsbn10 } from './isbn'
 
 const base64url = (bytes: Buffer) => bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -52,16 +53,18 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T
 }
 
+/** A new book's document: the contract's bibliographic and reader fields, picked by their lists (so no
+ * other key of `metadata` or `reader` is stored), and the fields the function owns. */
 export function buildBookDocument({ id, openid, metadata, source, reader = {}, now }: NewBook): BookDocument {
   const base = {
-    ...compact(metadata),
+    ...compact(pickFields(metadata, BOOK_METADATA_FIELDS)),
     title: metadata.title,
     authors: metadata.authors,
     _id: id,
     _openid: openid,
     source,
     ...DEFAULT_READER_FIELDS,
-    ...compact(reader),
+    ...compact(pickFields(reader, READER_FIELDS)),
     // rating null is meaningful ("unrated"): keep it whatever compact() did.
     rating: reader.rating ?? null,
     createdAt: now,

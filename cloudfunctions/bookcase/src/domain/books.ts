@@ -2,7 +2,7 @@
 // query carries `_openid`, so another reader's id simply is not found.
 import type { BookPatch, ListSort, TagCount } from '../../../../typings/api'
 import { command, count, countArrayValues, find, findOne, insert, regExp, removeWhere, updateWhere, type Filter } from '../db/client'
-import { COLLECTIONS, type BookDocument } from '../db/documents'
+import { BOOK_PATCH_FIELDS, COLLECTIONS, type BookDocument } from '../db/documents'
 import { derivedKeys } from './bookDocument'
 import { decodeCursor, encodeCursor } from './cursor'
 import { SUMMARY_FIELDS } from './policy'
@@ -76,7 +76,9 @@ export async function updateOwnBook(openid: string, id: string, patch: BookPatch
   const _ = command()
   const set: Filter = {}
   const unset: Filter = {}
-  for (const [field, value] of Object.entries(patch)) {
+  for (const field of BOOK_PATCH_FIELDS) {
+    const value = patch[field]
+    if (value === undefined) continue
     // '' and null clear an optional bibliographic field; the reader's rating null means "unrated".
     if ((value === '' || value === null) && field !== 'rating' && field !== 'note') unset[field] = _.remove()
     else set[field] = value

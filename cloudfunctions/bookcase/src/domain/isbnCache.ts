@@ -1,7 +1,8 @@
 // The shared ISBN cache (`isbn_cache`, _id = ISBN-13): found metadata lives long, a confirmed "not
 // found" shorter (books get catalogued later). Failures and timeouts are never written here.
 import { findOne, put } from '../db/client'
-import { COLLECTIONS, type IsbnCacheDocument } from '../db/documents'
+import { BOOK_METADATA_FIELDS, COLLECTIONS, type IsbnCacheDocument } from '../db/documents'
+import { pickFields } from '../db/fieldList'
 import type { FoundBook, SourceName } from './providers/types'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -16,10 +17,15 @@ export async function readCache(isbn13: string, now: Date): Promise<CachedAnswer
   return entry.found ? null : { found: false }
 }
 
-export async function writeCache(isbn13: string, answer: CachedAnswer, now: Date): Promise<void> {
+/** The stored entry for an answer: the book by the contract's metadata list, so nothing else a source's
+ * parser might carry is cached. */
+export function cacheEntry(answer: CachedAnswer, now: Date): Omit<IsbnCacheDocument, '_id'> {
   const ttl = answer.found ? CACHE_TTL_MS.found : CACHE_TTL_MS.notFound
-  const entry: Omit<IsbnCacheDocument, '_id'> = answer.found
-    ? { found: true, book: answer.book, source: answer.source, fetchedAt: now, expiresAt: new Date(now.getTime() + ttl) }
+  return answer.found
+    ? { found: true, book: pickFields(answer.book, BOOK_METADATA_FIELDS), source: answer.source, fetchedAt: now, expiresAt: new Date(now.getTime() + ttl) }
     : { found: false, fetchedAt: now, expiresAt: new Date(now.getTime() + ttl) }
-  await put(COLLECTIONS.isbnCache, isbn13, entry)
+}
+
+export async function writeCache(isbn13: string, answer: CachedAnswer, now: Date): Promise<void> {
+  await put(COLLECTIONS.isbnCache, isbn13, cacheEntry(answer, now))
 }

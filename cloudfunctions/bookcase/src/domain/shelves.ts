@@ -2,7 +2,8 @@
 // agree), addressed by others only through its random, rotatable shareId.
 import { createHash, randomBytes } from 'crypto'
 import { count, findOne, insert, updateWhere } from '../db/client'
-import { COLLECTIONS, type ShelfDocument } from '../db/documents'
+import { COLLECTIONS, SHELF_SETTINGS_FIELDS, type ShelfDocument } from '../db/documents'
+import { pickFields } from '../db/fieldList'
 import { isShelfShared, sharedBooksFilter } from './policy'
 
 const SHELVES = COLLECTIONS.shelves
@@ -32,7 +33,11 @@ export async function getOrCreateShelf(openid: string, now: Date): Promise<Shelf
   return raced
 }
 
-export async function updateShelf(openid: string, changes: Partial<Pick<ShelfDocument, 'isPublic' | 'name' | 'shareId'>>, now: Date) {
+/** The fields a shelf change may set: the reader's settings, and the share id rotateShareId replaces. */
+const CHANGEABLE_FIELDS = [...SHELF_SETTINGS_FIELDS, 'shareId'] as const
+
+export async function updateShelf(openid: string, requested: Partial<Pick<ShelfDocument, (typeof CHANGEABLE_FIELDS)[number]>>, now: Date) {
+  const changes = pickFields(requested, CHANGEABLE_FIELDS)
   const shelf = await getOrCreateShelf(openid, now)
   await updateWhere(SHELVES, { _id: shelf._id, _openid: openid }, { ...changes, updatedAt: now })
   return { ...shelf, ...changes, updatedAt: now }

@@ -10,6 +10,8 @@ import { startIsbnSources, type IsbnSources, type StartIsbnSourcesOptions } from
 
 export const COLLECTION_NAMES = ['books', 'shelves', 'isbn_cache', 'rate_limits'] as const
 
+type SdkDatabase = ReturnType<ReturnType<typeof connectSdk>['database']>
+
 export interface FunctionHarness {
   emulator: EmulatorHandle
   sources: IsbnSources
@@ -24,6 +26,8 @@ export interface FunctionHarness {
   /** The documents of `collection` matching `filter` exactly as stored, read with the real wx-server-sdk
    * (admin access, like the function's own), not through any function answer. */
   storedDocuments(collection: (typeof COLLECTION_NAMES)[number], filter?: Record<string, unknown>): Promise<Record<string, unknown>[]>
+  /** The SDK's query operators (db.command), for storedDocuments filters. */
+  command(): SdkDatabase['command']
   close(): Promise<void>
 }
 
@@ -32,7 +36,8 @@ export async function startFunctionHarness(
 ): Promise<FunctionHarness> {
   const sources = await startIsbnSources(options.sources)
   const emulator = await startEmulator({ env: { ...sources.env, ...options.env } })
-  let database: ReturnType<ReturnType<typeof connectSdk>['database']> | undefined
+  let database: SdkDatabase | undefined
+  const admin = () => (database ??= connectSdk(emulator.url).database())
   const call = <A extends ActionName>(openid: string | undefined, request: ApiRequest<A>) =>
     callBookcase(emulator.url, openid === undefined ? undefined : { openid }, request)
   return {
@@ -54,10 +59,10 @@ export async function startFunctionHarness(
       return readdirSync(dir).reduce((sum, file) => sum + statSync(path.join(dir, file)).size, 0)
     },
     async storedDocuments(collection, filter = {}) {
-      database ??= connectSdk(emulator.url).database()
-      const result = (await database.collection(collection).where(filter).limit(1000).get()) as { data: Record<string, unknown>[] }
+      const result = (await admin().collection(collection).where(filter).limit(1000).get()) as { data: Record<string, unknown>[] }
       return result.data
     },
+    command: () => admin().command,
     async close() {
       await emulator.stop()
       await sources.close()

@@ -1,10 +1,12 @@
 // Property-based checks through the real gateway → function → emulator path:
 // 1. random sequences of actions by two readers never leak one reader's private book, note or OpenID
-//    into anything the other reader receives (and no answer ever carries any OpenID);
+//    into anything the other reader receives (and no answer ever carries any OpenID), and never store
+//    a field outside the contract in a book or a shelf;
 // 2. fuzzed events (wrong types, operator objects, huge strings, unknown actions and keys) all answer a
 //    documented error code, never crash the function and never write to the database.
 import fc from 'fast-check'
 import type { ActionName, ApiRequest, ApiResult } from '../../../typings/api'
+import { strayFields } from './contract-fields'
 import { startFunctionHarness, type FunctionHarness } from './harness'
 
 jest.setTimeout(600_000)
@@ -61,7 +63,7 @@ interface ModelReader {
 }
 
 let run = 0
-test('random action sequences by two readers never leak a private book, a note or an OpenID (1,000 runs)', async () => {
+test('random action sequences by two readers never leak a private book, a note or an OpenID, nor store a stray field (1,000 runs)', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
       run++
@@ -164,6 +166,13 @@ test('random action sequences by two readers never leak a private book, a note o
             break
           }
         }
+      }
+
+      // what the steps stored, read raw: only the contract's fields
+      const theirs = { _openid: h.command().in(readers.map((r) => r.openid)) }
+      for (const collection of ['books', 'shelves'] as const) {
+        const stray = await strayFields(h, collection, theirs)
+        if (stray.length > 0) throw new Error(`${collection} stored fields outside the contract: ${stray.join(', ')}`)
       }
     }),
     { numRuns: 1000 },

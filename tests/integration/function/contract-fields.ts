@@ -1,0 +1,45 @@
+// The fields each stored document may hold, written out from the contract (typings/api.d.ts and
+// cloudfunctions/bookcase/src/db/documents.ts's interfaces) on purpose rather than imported from the
+// function, so a wrong list in the function cannot make the tests agree with it.
+import { COLLECTION_NAMES, type FunctionHarness } from './harness'
+
+/** Fields every stored book has. */
+export const BOOK_ALWAYS = [
+  '_id',
+  '_openid',
+  'title',
+  'authors',
+  'source',
+  'status',
+  'rating',
+  'tags',
+  'note',
+  'is_private',
+  'createdAt',
+  'updatedAt',
+  'addedKey',
+  'titleKey',
+  'authorKey',
+  'searchText',
+]
+/** Bibliographic fields a book has only when known. */
+export const BOOK_OPTIONAL = ['isbn', 'subtitle', 'publisher', 'publishedDate', 'pageCount', 'coverUrl', 'summary', 'language']
+/** BookMetadata: what a cached book may hold. */
+export const METADATA = ['isbn', 'title', 'authors', ...BOOK_OPTIONAL.filter((key) => key !== 'isbn')]
+export const SHELF = ['_id', '_openid', 'shareId', 'isPublic', 'name', 'createdAt', 'updatedAt']
+export const CACHE_FOUND = ['_id', 'found', 'book', 'source', 'fetchedAt', 'expiresAt']
+export const CACHE_NOT_FOUND = ['_id', 'found', 'fetchedAt', 'expiresAt']
+export const RATE_LIMIT = ['_id', 'count', 'expiresAt']
+
+export const ALLOWED: Record<(typeof COLLECTION_NAMES)[number], readonly string[]> = {
+  books: [...BOOK_ALWAYS, ...BOOK_OPTIONAL],
+  shelves: SHELF,
+  isbn_cache: CACHE_FOUND,
+  rate_limits: RATE_LIMIT,
+}
+
+/** The fields outside its contract that any stored document of `collection` matching `filter` holds. */
+export async function strayFields(h: FunctionHarness, collection: (typeof COLLECTION_NAMES)[number], filter?: Record<string, unknown>): Promise<string[]> {
+  const docs = await h.storedDocuments(collection, filter)
+  return [...new Set(docs.flatMap((doc) => Object.keys(doc).filter((key) => !ALLOWED[collection].includes(key))))]
+}

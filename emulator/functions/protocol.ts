@@ -16,6 +16,8 @@ export type WorkerMessage =
   /** `json` is the JSON text of the return value; undefined when the function returned undefined. */
   | { type: 'result'; requestId: string; ok: true; json?: string }
   | { type: 'result'; requestId: string; ok: false; error: string }
+  /** The worker could not read an invocation it was sent (its request id is in the unreadable part). */
+  | { type: 'unreadable'; error: string }
 
 export interface WorkerData {
   name: string

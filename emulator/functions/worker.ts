@@ -26,8 +26,12 @@ try {
   main = loaded.main as typeof main
   post({ type: 'ready' })
 } catch (error) {
+  // The runner discards this instance and answers every caller with the error.
   post({ type: 'ready', error: describe(error) })
 }
+
+// An invocation this thread cannot deserialize still gets an answer, not a wait for the timeout.
+port.on('messageerror', (error) => post({ type: 'unreadable', error: describe(error) }))
 
 port.on('message', async (message: InvokeMessage) => {
   for (const [key, value] of Object.entries(message.env)) {

@@ -1,4 +1,4 @@
-// storage.* actions (reference §4.4): upload metadata with an upload URL back into the emulator,
+// storage.* actions (emulator/README.md, "Storage"): upload metadata with an upload URL back into the emulator,
 // temp download URLs, batch delete.
 import type { Bucket } from '../storage/bucket'
 import { signedUrl } from '../storage/routes'

@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'fs'
 import path from 'path'
 import { invalidParam } from '../errors'
+import { canonicalUrlPath } from './url-path'
 
 export class Bucket {
   readonly root: string
@@ -29,11 +30,15 @@ export class Bucket {
     return this.checkPath(match[1])
   }
 
-  /** Refuses paths that would leave the bucket folder, and characters that don't survive a URL. */
+  /**
+   * Refuses paths that would leave the bucket folder, and characters that don't survive a raw temp URL
+   * (emulator/README.md, "Storage"): % ? # \, control characters (URL parsers drop tabs and
+   * newlines) and lone surrogates, which no URL can encode.
+   */
   checkPath(cloudPath: string): string {
     const normalized = path.posix.normalize(cloudPath)
     const outside = normalized.startsWith('..') || path.posix.isAbsolute(normalized)
-    if (!cloudPath || cloudPath.length > 1024 || outside || /[\0%?#\\]/.test(cloudPath)) {
+    if (!cloudPath || cloudPath.length > 1024 || outside || /[%?#\\]|\p{Cc}|\p{Cs}/u.test(cloudPath)) {
       throw invalidParam(`invalid cloud path: ${cloudPath}`)
     }
     return normalized
@@ -73,13 +78,18 @@ export class Bucket {
     return true
   }
 
-  sign(purpose: 'upload' | 'download', cloudPath: string, expires: number): string {
-    return createHmac('sha256', this.secret).update(`${purpose}\n${cloudPath}\n${expires}`).digest('hex')
+  /**
+   * Signs a path as a URL spells it (percent-encoded, in any of the spellings clients use: see
+   * url-path.ts), so that a request can be verified before its path is decoded.
+   */
+  sign(purpose: 'upload' | 'download', urlPath: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${purpose}\n${canonicalUrlPath(urlPath)}\n${expires}`).digest('hex')
   }
 
-  verify(purpose: 'upload' | 'download', cloudPath: string, expires: number, signature: string): boolean {
+  /** Whether `signature` is this bucket's, unexpired, for the path exactly as the request's URL carries it. */
+  verify(purpose: 'upload' | 'download', urlPath: string, expires: number, signature: string): boolean {
     if (!Number.isFinite(expires) || expires < Date.now()) return false
-    const expected = Buffer.from(this.sign(purpose, cloudPath, expires))
+    const expected = Buffer.from(this.sign(purpose, urlPath, expires))
     const given = Buffer.from(signature)
     return expected.length === given.length && timingSafeEqual(expected, given)
   }

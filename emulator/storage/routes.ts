@@ -1,55 +1,107 @@
-// The HTTP side of storage: the PUT upload URL and the GET temp-file URL that the admin API hands out.
-import { createReadStream } from 'fs'
+// The HTTP side of storage: the PUT upload URL and the GET temp-file URL that the admin API hands out
+// (emulator/README.md, "Storage").
+import { open } from 'fs/promises'
 import type { IncomingMessage, ServerResponse } from 'http'
+import { pipeline } from 'stream/promises'
 import { HttpError } from '../errors'
-import { readBody, type EmulatorServer } from '../server'
+import { readBody, sendText, type EmulatorServer } from '../server'
 import type { Bucket } from './bucket'
 
 export const UPLOAD_PREFIX = '/_/storage/upload/'
 export const DOWNLOAD_PREFIX = '/_/storage/file/'
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
-export function signedUrl(base: string, bucket: Bucket, purpose: 'upload' | 'download', cloudPath: string, ttlSeconds: number): string {
+type Purpose = 'upload' | 'download'
+
+/** A signed URL for a cloud path that Bucket.checkPath accepted. */
+export function signedUrl(base: string, bucket: Bucket, purpose: Purpose, cloudPath: string, ttlSeconds: number): string {
   const expires = Date.now() + ttlSeconds * 1000
   const prefix = purpose === 'upload' ? UPLOAD_PREFIX : DOWNLOAD_PREFIX
   // Temp URLs carry the path raw, as the platform's do (the SDK encodeURI()s them before a GET);
-  // the upload URL is used as is, so it is encoded. Bucket.checkPath keeps out % ? #.
-  const shown = purpose === 'upload' ? encodeURI(cloudPath) : cloudPath
-  return `${base}${prefix}${shown}?expires=${expires}&sign=${bucket.sign(purpose, cloudPath, expires)}`
+  // the upload URL is used as is, so it is encoded. Either way the signature covers the encoded path.
+  const encoded = encodeURI(cloudPath)
+  const shown = purpose === 'upload' ? encoded : cloudPath
+  return `${base}${prefix}${shown}?expires=${expires}&sign=${bucket.sign(purpose, encoded, expires)}`
 }
 
-function verified(bucket: Bucket, purpose: 'upload' | 'download', prefix: string, url: URL): string {
-  const cloudPath = bucket.checkPath(decodeURIComponent(url.pathname.slice(prefix.length)))
+/**
+ * The cloud path a signed request names. The signature is checked first, on the path exactly as the
+ * request spells it, so nothing decodes a path the emulator did not sign (403); a signed path that still
+ * fails to decode or to pass Bucket.checkPath is a 400.
+ */
+function authorizedPath(bucket: Bucket, purpose: Purpose, prefix: string, url: URL): string {
+  const encoded = url.pathname.slice(prefix.length)
   const expires = Number(url.searchParams.get('expires'))
-  if (!bucket.verify(purpose, cloudPath, expires, url.searchParams.get('sign') ?? '')) {
+  if (!bucket.verify(purpose, encoded, expires, url.searchParams.get('sign') ?? '')) {
     throw new HttpError(403, 'signature invalid or expired')
   }
-  return cloudPath
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(encoded)
+  } catch {
+    throw new HttpError(400, 'malformed percent-encoding in the file path')
+  }
+  try {
+    return bucket.checkPath(decoded)
+  } catch (error) {
+    throw new HttpError(400, (error as Error).message)
+  }
 }
 
-/** COS answers an upload with an empty 200; failures as XML, which the SDK parses (reference §4.4). */
-function cosError(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/xml' })
-  res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId></RequestId><TraceId></TraceId></Error>`)
+// COS error codes the SDK sees in `[<Code>]: <Message>` (it parses any body it gets back as XML). 409 is
+// the emulator's own: COS keys are flat and never conflict.
+const COS_CODES: Record<number, string> = { 400: 'InvalidArgument', 403: 'AccessDenied', 409: 'PathConflict', 413: 'EntityTooLarge' }
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** COS answers an upload with an empty 200, and a failure as XML, which the SDK parses (emulator/README.md, "Storage"). */
+function cosError(res: ServerResponse, error: HttpError): void {
+  const code = COS_CODES[error.status] ?? 'InvalidRequest'
+  const body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xmlText(error.message)}</Message><RequestId></RequestId><TraceId></TraceId></Error>`
+  sendText(res, error.status, body, 'application/xml')
+}
+
+/** What the file system says when a stored file is where a folder should be, or the other way round. */
+const IN_THE_WAY = new Set(['EISDIR', 'ENOTDIR', 'EEXIST'])
+
+async function upload(bucket: Bucket, req: IncomingMessage, url: URL): Promise<void> {
+  const cloudPath = authorizedPath(bucket, 'upload', UPLOAD_PREFIX, url)
+  const content = await readBody(req, MAX_UPLOAD_BYTES)
+  try {
+    bucket.write(cloudPath, content)
+  } catch (error) {
+    // COS keys `a` and `a/b` can coexist; the emulator's files and folders can't, so say so.
+    if (IN_THE_WAY.has((error as NodeJS.ErrnoException).code ?? '')) throw new HttpError(409, `a stored file or folder is in the way of ${cloudPath}`)
+    throw error
+  }
+}
+
+/** Streams a stored file; the file is opened before the 200 goes out, so a vanished file is a 404, not a broken answer. */
+async function download(bucket: Bucket, res: ServerResponse, url: URL): Promise<void> {
+  const cloudPath = authorizedPath(bucket, 'download', DOWNLOAD_PREFIX, url)
+  const file = bucket.exists(cloudPath) ? await open(bucket.filePath(cloudPath), 'r').catch(() => undefined) : undefined
+  if (!file) throw new HttpError(404, 'no such file')
+  try {
+    const { size } = await file.stat()
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size })
+    // A client that goes away mid-download is nobody's failure; the answer can only be cut off.
+    await pipeline(file.createReadStream({ autoClose: false }), res).catch(() => res.destroy())
+  } finally {
+    await file.close()
+  }
 }
 
 export function mountStorageRoutes(server: EmulatorServer, bucket: Bucket): void {
   server.route('PUT', UPLOAD_PREFIX, async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    let cloudPath: string
     try {
-      cloudPath = verified(bucket, 'upload', UPLOAD_PREFIX, url)
-    } catch {
-      return cosError(res, 403, 'AccessDenied', 'signature invalid or expired')
+      await upload(bucket, req, url)
+    } catch (error) {
+      if (error instanceof HttpError) return cosError(res, error)
+      throw error
     }
-    bucket.write(cloudPath, await readBody(req, MAX_UPLOAD_BYTES))
     res.writeHead(200, { 'content-length': 0 })
     res.end()
   })
 
-  server.route('GET', DOWNLOAD_PREFIX, (_req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const cloudPath = verified(bucket, 'download', DOWNLOAD_PREFIX, url)
-    if (!bucket.exists(cloudPath)) throw new HttpError(404, 'no such file')
-    res.writeHead(200, { 'content-type': 'application/octet-stream' })
-    createReadStream(bucket.filePath(cloudPath)).pipe(res)
-  })
+  server.route('GET', DOWNLOAD_PREFIX, (_req: IncomingMessage, res: ServerResponse, url: URL) => download(bucket, res, url))
 }

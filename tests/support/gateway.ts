@@ -1,16 +1,19 @@
 // Calls a cloud function the way wx.cloud.callFunction does, through the emulator's client gateway.
 import type { ApiRequest, ApiResult, ActionName, ActionData } from '../../typings/api'
+import {
+  buildCallRequest,
+  CALL_FUNCTION_PATH,
+  classifyReply,
+  type CallerIdentity,
+  type CallFunctionReplyBody,
+} from '../../emulator/gateway/protocol'
 
-export interface Identity {
-  openid: string
-  appid?: string
-  unionid?: string
-}
+export type Identity = CallerIdentity
 
 /** The gateway's answer, as wx.cloud.callFunction resolves or rejects. */
 export interface GatewayReply<T = unknown> {
   status: number
-  body: { result?: T; requestID?: string; errMsg: string; errCode?: number }
+  body: CallFunctionReplyBody<T>
 }
 
 export async function callGateway<T = unknown>(
@@ -19,17 +22,8 @@ export async function callGateway<T = unknown>(
   data: unknown,
   identity?: Identity,
 ): Promise<GatewayReply<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (identity) {
-    headers['x-wx-openid'] = identity.openid
-    if (identity.appid) headers['x-wx-appid'] = identity.appid
-    if (identity.unionid) headers['x-wx-unionid'] = identity.unionid
-  }
-  const res = await fetch(`${baseUrl}/client/callFunction`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ name, data }),
-  })
+  const { headers, body } = buildCallRequest(name, data, identity)
+  const res = await fetch(`${baseUrl}${CALL_FUNCTION_PATH}`, { method: 'POST', headers, body })
   return { status: res.status, body: (await res.json()) as GatewayReply<T>['body'] }
 }
 
@@ -40,8 +34,7 @@ export async function callBookcase<A extends ActionName>(
   request: ApiRequest<A>,
 ): Promise<ApiResult<ActionData<A>>> {
   const reply = await callGateway<ApiResult<ActionData<A>>>(baseUrl, 'bookcase', request, identity)
-  if (reply.body.errMsg !== 'cloud.callFunction:ok' || reply.body.result === undefined) {
-    throw new Error(`callFunction failed: ${JSON.stringify(reply.body)}`)
-  }
-  return reply.body.result
+  const outcome = classifyReply<ApiResult<ActionData<A>>>(reply.status, reply.body)
+  if (!outcome.ok || outcome.result === undefined) throw new Error(`callFunction failed: ${JSON.stringify(reply.body)}`)
+  return outcome.result
 }

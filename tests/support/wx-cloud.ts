@@ -3,6 +3,7 @@
 // is used because the jsdom environment has no fetch (so tests/support/gateway.ts, built on fetch, can't serve here).
 import http from 'http'
 import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../typings/api'
+import { buildCallRequest, CALL_FUNCTION_PATH, callOk, classifyReply, unreachable, type CallOutcome } from '../../emulator/gateway/protocol'
 
 export interface WxCloudBridge {
   /** Which reader the next calls come from; undefined sends no identity at all. */
@@ -36,11 +37,17 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
   })
 }
 
-/** POSTs one call to the gateway as `openid` (no identity header when undefined). */
-function postCall(baseUrl: string, openid: string | undefined, name: string, data: unknown): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (openid !== undefined) headers['x-wx-openid'] = openid
-  return post(`${baseUrl}/client/callFunction`, JSON.stringify({ name, data }), headers)
+/** POSTs one call to the gateway as `openid` (no identity header when undefined) and classifies the answer. */
+async function postCall<T>(baseUrl: string, openid: string | undefined, name: string, data: unknown): Promise<CallOutcome<T> & { text: string }> {
+  const { headers, body } = buildCallRequest(name, data, openid === undefined ? undefined : { openid })
+  const reply = await post(`${baseUrl}${CALL_FUNCTION_PATH}`, body, headers)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(reply.text)
+  } catch {
+    parsed = undefined
+  }
+  return { ...classifyReply<T>(reply.status, parsed), text: reply.text }
 }
 
 /**
@@ -52,10 +59,9 @@ export async function callAs<A extends ActionName>(
   openid: string | undefined,
   request: ApiRequest<A>,
 ): Promise<ApiResult<ActionData<A>>> {
-  const reply = await postCall(baseUrl, openid, 'bookcase', request)
-  const body = JSON.parse(reply.text) as { errMsg?: string; result?: ApiResult<ActionData<A>> }
-  if (body.errMsg !== 'cloud.callFunction:ok' || body.result === undefined) throw new Error(`call failed: ${reply.text}`)
-  return body.result
+  const outcome = await postCall<ApiResult<ActionData<A>>>(baseUrl, openid, 'bookcase', request)
+  if (!outcome.ok || outcome.result === undefined) throw new Error(`call failed: ${outcome.text}`)
+  return outcome.result
 }
 
 /** Like callAs, for a call that must succeed: its data, or a thrown error naming the failure. */
@@ -73,20 +79,14 @@ export function installWxCloud(baseUrl: string, openid: string | undefined): WxC
   const calls: WxCloudBridge['calls'] = []
 
   async function callOnce(name: string, data: Record<string, unknown>): Promise<unknown> {
-    let reply: { status: number; text: string }
+    let outcome: CallOutcome
     try {
-      reply = await postCall(url, currentOpenid, name, data)
+      outcome = await postCall(url, currentOpenid, name, data)
     } catch (error) {
-      throw { errCode: -1, errMsg: `cloud.callFunction:fail ${(error as Error).message}` }
+      throw unreachable(error)
     }
-    let body: { errMsg?: string; errCode?: number }
-    try {
-      body = JSON.parse(reply.text)
-    } catch {
-      throw { errCode: -1, errMsg: `cloud.callFunction:fail HTTP ${reply.status}` }
-    }
-    if (body.errMsg === 'cloud.callFunction:ok') return body
-    throw { errCode: body.errCode ?? -1, errMsg: body.errMsg ?? `cloud.callFunction:fail HTTP ${reply.status}` }
+    if (!outcome.ok) throw { errCode: outcome.errCode, errMsg: outcome.errMsg }
+    return callOk(outcome.result, outcome.requestID)
   }
 
   const cloud = {

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'fs'
 import path from 'path'
 import type { Locator, Page } from 'playwright-core'
+import { CALL_FUNCTION_PATH } from '../../../emulator/gateway/protocol'
 import { launchBrowser, type BrowserSession } from '../../support/browser'
 import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
 import { callBookcase } from '../../support/gateway'
@@ -140,7 +141,7 @@ export async function seedManualBooks(
 /** Runs `act` and waits until the function call for `action` it causes has been answered. */
 export async function untilCalled(page: Page, action: string, act: () => Promise<void>): Promise<void> {
   const answered = page.waitForResponse(
-    (response) => response.url().endsWith('/client/callFunction') && (response.request().postData() ?? '').includes(`"action":"${action}"`),
+    (response) => response.url().endsWith(CALL_FUNCTION_PATH) && (response.request().postData() ?? '').includes(`"action":"${action}"`),
   )
   await act()
   await answered

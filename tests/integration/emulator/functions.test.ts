@@ -2,6 +2,7 @@
 // function-to-function calls, timeouts and crashes answered with the platform's errors.
 import { utimesSync } from 'fs'
 import path from 'path'
+import { CALL_FUNCTION_PATH } from '../../../emulator/gateway/protocol'
 import { callGateway } from '../../support/gateway'
 import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
 
@@ -90,7 +91,7 @@ test.each([
 test('an unknown function is a failed call, a malformed request a 400', async () => {
   const reply = await callGateway(emu.url, 'no-such-function', {})
   expect(reply.body.errMsg).toMatch(/^cloud\.callFunction:fail .*not found/)
-  const bad = await fetch(`${emu.url}/client/callFunction`, { method: 'POST', body: '{"data":{}}' })
+  const bad = await fetch(`${emu.url}${CALL_FUNCTION_PATH}`, { method: 'POST', body: '{"data":{}}' })
   expect(bad.status).toBe(400)
   const traversal = await callGateway(emu.url, '../whoami', {})
   expect(traversal.body.errCode).toBeDefined()

@@ -1,16 +1,8 @@
 // wx.cloud: callFunction goes to the emulator's client gateway as the current identity, and resolves or
 // rejects with exactly what the gateway answers (the shapes wx.cloud.callFunction has in WeChat).
+import { buildCallRequest, CALL_FUNCTION_PATH, classifyReply, unreachable } from '../../../gateway/protocol'
 import { asyncApi, loud, WxError } from './async-api'
 import type { ShimContext } from './context'
-
-const GATEWAY = '/client/callFunction'
-
-interface GatewayBody {
-  result?: unknown
-  requestID?: string
-  errMsg?: string
-  errCode?: number
-}
 
 export function createCloud(ctx: ShimContext) {
   let env = ''
@@ -20,21 +12,16 @@ export function createCloud(ctx: ShimContext) {
       console.info(`[preview] wx.cloud.init: using the local emulator${env ? ` (env "${env}" ignored)` : ''}`)
     },
     callFunction: asyncApi('cloud.callFunction', async (options: { name: string; data?: unknown; config?: unknown }) => {
+      const { headers, body } = buildCallRequest(options.name, options.data, { openid: ctx.openid() })
       let response: Response
       try {
-        response = await fetch(GATEWAY, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-wx-openid': ctx.openid() },
-          body: JSON.stringify({ name: options.name, data: options.data ?? {} }),
-        })
+        response = await fetch(CALL_FUNCTION_PATH, { method: 'POST', headers, body })
       } catch (error) {
-        throw new WxError({ errCode: -1, errMsg: `cloud.callFunction:fail ${(error as Error).message}` })
+        throw new WxError(unreachable(error))
       }
-      const body = (await response.json().catch(() => ({}))) as GatewayBody
-      if (response.ok && body.errMsg === 'cloud.callFunction:ok') {
-        return { result: body.result, requestID: body.requestID ?? '' }
-      }
-      throw new WxError({ errCode: body.errCode ?? -1, errMsg: body.errMsg ?? `cloud.callFunction:fail HTTP ${response.status}` })
+      const outcome = classifyReply(response.status, await response.json().catch(() => undefined))
+      if (!outcome.ok) throw new WxError({ errCode: outcome.errCode, errMsg: outcome.errMsg })
+      return { result: outcome.result, requestID: outcome.requestID }
     }),
   }
   return loud(cloud, 'wx.cloud')

@@ -110,7 +110,7 @@ export class Emulator {
 
     // Collections the app declares exist from the start, as they would after deployment; any other
     // missing collection is an error, as on the real platform.
-    await db.write(undefined, (w) => Object.keys(indexes).forEach((name) => w.createCollection(name)))
+    await db.ensureCollections(Object.keys(indexes))
     if (options.importFile) {
       const n = await importDatabase(db, options.importFile)
       options.log(`imported ${n} documents from ${options.importFile}`)

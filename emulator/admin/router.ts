@@ -27,9 +27,7 @@ export function adminHandler(actions: Record<string, ActionHandler>, requests: R
       reply = { requestId, ...(await handler({ action, body, requestId })) }
     } catch (error) {
       const platform = toPlatformError(error)
-      // Errors mingo raises on a malformed query or update are the database's request failures.
-      const code = platform.code === 'SYS_ERR' && action.startsWith('database.') ? 'DATABASE_REQUEST_FAILED' : platform.code
-      reply = { requestId, code, message: platform.message }
+      reply = { requestId, code: platform.code, message: platform.message }
     }
     requests.add({
       kind: 'admin',

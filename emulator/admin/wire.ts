@@ -1,7 +1,7 @@
 // The SDK's EJSON dialect (reference §3): requests carry EJSON *strings*, replies carry documents
 // as relaxed EJSON strings. bson's EJSON does the work; this file only adds the SDK's extras.
 import { EJSON } from 'bson'
-import { invalidParam } from '../errors'
+import { invalidParam, requestFailed } from '../errors'
 
 export type Doc = Record<string, unknown>
 
@@ -28,7 +28,12 @@ function finish(value: unknown, now: number): unknown {
   const bsonType = (value as { _bsontype?: string })._bsontype
   if (bsonType === 'BSONRegExp') {
     const re = value as unknown as { pattern: string; options: string }
-    return new RegExp(re.pattern, re.options)
+    try {
+      return new RegExp(re.pattern, re.options)
+    } catch (error) {
+      // MongoDB refuses the query ("Regular expression is invalid"): a request failure, not a crash.
+      throw requestFailed(`Regular expression is invalid: ${(error as Error).message}`)
+    }
   }
   if (bsonType) return value
   const obj = value as Doc

@@ -1,9 +1,11 @@
 // One collection: documents by _id, the _openid hash index, the declared ordered indexes, and
 // mingo for every query, sort and projection. Stored documents are never mutated in place (updates
-// build a new object), so a reader holding a document never sees it change under it.
+// build a new object), so a reader holding a document never sees it change under it. Only the
+// store reaches a Collection; the Database hands out its answers, never the collection itself.
 import { Query, find } from 'mingo'
 import { PlatformError } from '../errors'
 import { HashIndex } from './hash-index'
+import { guarded } from './mingo-guard'
 import { OrderedIndex } from './ordered-index'
 import { plan, type Plan } from './planner'
 import type { Doc, DocId, FindOptions, IndexSpec, SortSpec } from './types'
@@ -17,8 +19,8 @@ function duplicateKey(collection: string, index: string, key: unknown): Platform
 }
 
 export class Collection {
-  readonly docs = new Map<DocId, Doc>()
-  readonly ordered: OrderedIndex[]
+  private readonly docs = new Map<DocId, Doc>()
+  private readonly ordered: OrderedIndex[]
   private readonly hashes = [new HashIndex('_openid')]
 
   constructor(
@@ -32,11 +34,28 @@ export class Collection {
     return this.docs.size
   }
 
+  get indexNames(): string[] {
+    return this.ordered.map((index) => index.name)
+  }
+
+  get(id: DocId): Doc | undefined {
+    return this.docs.get(id)
+  }
+
+  /** Every document, in insertion order. */
+  values(): IterableIterator<Doc> {
+    return this.docs.values()
+  }
+
   plan(filter: Doc, sort: SortSpec = []): Plan {
     return plan(filter, sort, this.docs, this.ordered, this.hashes)
   }
 
   find(filter: Doc, options: FindOptions = {}): Doc[] {
+    return guarded(() => this.findUnguarded(filter, options))
+  }
+
+  private findUnguarded(filter: Doc, options: FindOptions): Doc[] {
     const { sort = [], skip = 0, limit = Infinity, projection } = options
     const query = new Query(filter, {})
     const p = this.plan(filter, sort)
@@ -68,6 +87,10 @@ export class Collection {
   }
 
   count(filter: Doc): number {
+    return guarded(() => this.countUnguarded(filter))
+  }
+
+  private countUnguarded(filter: Doc): number {
     // Fast path: a filter that is exactly one scalar equality on a hash-indexed field is answered by
     // the index alone (added by the function's engineer for listBooks' total on 100k-book shelves).
     const keys = Object.keys(filter)

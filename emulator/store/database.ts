@@ -5,12 +5,26 @@
 import { randomBytes } from 'crypto'
 import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'fs'
 import path from 'path'
-import { collectionNotExist, PlatformError } from '../errors'
+import { collectionNotExist, PlatformError, requestFailed } from '../errors'
+import { runPipeline } from './aggregate'
 import { Collection } from './collection'
+import { newDocId } from './ids'
 import { Journal, readJournal } from './journal'
 import { GlobalLock } from './lock'
 import { readSnapshot, writeSnapshot } from './snapshot'
+import type {
+  AggregateRequest,
+  CollectionContents,
+  CollectionInfo,
+  CountRequest,
+  FindRequest,
+  InsertRequest,
+  RemoveRequest,
+  UpdateRequest,
+  UpdateResult,
+} from './requests'
 import type { Doc, DocId, IndexSpecs, Mutation } from './types'
+import { compileUpdate } from './update'
 
 /** An abandoned transaction is aborted after this long, so it cannot hold the lock forever. */
 export const TRANSACTION_TIMEOUT_MS = 10_000
@@ -34,15 +48,23 @@ interface Transaction {
   timer: NodeJS.Timeout
 }
 
+/** The database's collections as its writers reach them (the Database's own, never exported). */
+interface WriterStore {
+  collection(name: string): Collection
+  hasCollection(name: string): boolean
+  addCollection(name: string): Collection
+  revert(u: Undo): void
+}
+
 /** What an operation uses to change data; it records the journal mutations and the undo log. */
-export class Writer {
+class Writer {
   readonly mutations: Mutation[] = []
   readonly undo: Undo[] = []
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly store: WriterStore) {}
 
   insert(collection: string, doc: Doc): void {
-    const c = this.db.collection(collection)
+    const c = this.store.collection(collection)
     c.checkUnique(doc, true)
     this.undo.push({ c: collection, id: doc._id as DocId })
     c.put(doc)
@@ -50,35 +72,41 @@ export class Writer {
   }
 
   replace(collection: string, doc: Doc): void {
-    const c = this.db.collection(collection)
+    const c = this.store.collection(collection)
     c.checkUnique(doc, false)
-    this.undo.push({ c: collection, id: doc._id as DocId, before: c.docs.get(doc._id as DocId) })
+    this.undo.push({ c: collection, id: doc._id as DocId, before: c.get(doc._id as DocId) })
     c.put(doc)
     this.mutations.push({ op: 'put', c: collection, doc })
   }
 
   remove(collection: string, id: DocId): void {
-    const before = this.db.collection(collection).delete(id)
+    const before = this.store.collection(collection).delete(id)
     if (!before) return
     this.undo.push({ c: collection, id, before })
     this.mutations.push({ op: 'del', c: collection, id })
   }
 
   createCollection(name: string): void {
-    if (this.db.collections.has(name)) return
-    this.db.addCollection(name)
+    if (this.store.hasCollection(name)) return
+    this.store.addCollection(name)
     this.undo.push({ c: name, created: true })
     this.mutations.push({ op: 'create', c: name })
   }
 
   /** Reverts this writer's changes, newest first. */
   rollback(undo: Undo[] = this.undo): void {
-    for (const u of [...undo].reverse()) this.db.revert(u)
+    for (const u of [...undo].reverse()) this.store.revert(u)
   }
 }
 
 export class Database {
-  readonly collections = new Map<string, Collection>()
+  private readonly collections = new Map<string, Collection>()
+  private readonly writerStore: WriterStore = {
+    collection: (name) => this.collection(name),
+    hasCollection: (name) => this.collections.has(name),
+    addCollection: (name) => this.addCollection(name),
+    revert: (u) => this.revert(u),
+  }
   private readonly lock = new GlobalLock()
   private readonly transactions = new Map<string, Transaction>()
   private journal!: Journal
@@ -144,22 +172,132 @@ export class Database {
     else this.collections.get(m.c)?.delete(m.id)
   }
 
-  addCollection(name: string): Collection {
+  private addCollection(name: string): Collection {
     let c = this.collections.get(name)
     if (!c) this.collections.set(name, (c = new Collection(name, this.options.indexes?.[name] ?? [])))
     return c
   }
 
-  revert(u: Undo): void {
+  private revert(u: Undo): void {
     if (u.created) this.collections.delete(u.c)
     else if (u.before) this.collections.get(u.c)?.put(u.before)
     else if (u.id !== undefined) this.collections.get(u.c)?.delete(u.id)
   }
 
-  collection(name: string): Collection {
+  private collection(name: string): Collection {
     const c = this.collections.get(name)
     if (!c) throw collectionNotExist(name)
     return c
+  }
+
+  // The store's requests (requests.ts). Reads see committed data, or the transaction's own view
+  // inside `txId`; writes are atomic, and durable when they resolve outside a transaction.
+
+  find(txId: string | undefined, { collection, filter, ...options }: FindRequest): Promise<Doc[]> {
+    return this.read(txId, () => this.collection(collection).find(filter, options))
+  }
+
+  count(txId: string | undefined, { collection, filter }: CountRequest): Promise<number> {
+    return this.read(txId, () => this.collection(collection).count(filter))
+  }
+
+  /** Inserts a batch, all or nothing (a failed unique check undoes the whole batch); answers the `_id`s. */
+  insert(txId: string | undefined, { collection, docs }: InsertRequest): Promise<unknown[]> {
+    return this.write(txId, (w) =>
+      docs.map((doc) => {
+        const stored = { _id: doc._id ?? newDocId(), ...doc }
+        w.insert(collection, stored)
+        return stored._id
+      }),
+    )
+  }
+
+  /**
+   * Updates (merges operators, or replaces) the first or every match, or upserts. Every match is
+   * updated in memory before anything is stored, so a document the update refuses fails the whole
+   * request and changes nothing.
+   */
+  async update(txId: string | undefined, request: UpdateRequest): Promise<UpdateResult> {
+    const { collection, filter, multi, upsert } = request
+    const update = compileUpdate(request)
+    return this.write(txId, (w) => {
+      const targets = this.collection(collection).find(filter, { limit: multi ? Infinity : 1 })
+      const changed: Doc[] = []
+      for (const doc of targets) {
+        const after = update.apply(doc)
+        if (after) changed.push(after)
+      }
+      // `updated` counts changed documents, as MongoDB's nModified; whether the real cloud counts
+      // matched ones is UNVERIFIED.
+      for (const doc of changed) w.replace(collection, doc)
+      if (targets.length > 0 || !upsert) return { updated: changed.length }
+      const created = update.create()
+      created._id ??= newDocId()
+      w.insert(collection, created)
+      return { updated: 0, upsertedId: created._id }
+    })
+  }
+
+  /** Removes the first or every match; answers how many. */
+  remove(txId: string | undefined, { collection, filter, multi }: RemoveRequest): Promise<number> {
+    return this.write(txId, (w) => {
+      const targets = this.collection(collection).find(filter, { limit: multi ? Infinity : 1 })
+      for (const doc of targets) w.remove(collection, doc._id as DocId)
+      return targets.length
+    })
+  }
+
+  aggregate({ collection, pipeline }: AggregateRequest): Promise<Doc[]> {
+    return this.read(undefined, () =>
+      runPipeline(
+        {
+          match: (name, filter) => this.collection(name).find(filter),
+          all: (name) => [...this.collection(name).values()],
+        },
+        collection,
+        pipeline,
+      ),
+    )
+  }
+
+  /** Creates a collection; one that exists already is refused. */
+  async createCollection(name: string): Promise<void> {
+    await this.write(undefined, (w) => {
+      // Wording for an existing collection is UNVERIFIED.
+      if (this.collections.has(name)) throw requestFailed(`[ResourceInUse] Table exist: ${name}`)
+      w.createCollection(name)
+    })
+  }
+
+  /** Creates those of `names` that do not exist yet (the collections the app declares). */
+  async ensureCollections(names: string[]): Promise<void> {
+    await this.write(undefined, (w) => names.forEach((name) => w.createCollection(name)))
+  }
+
+  listCollections(): Promise<CollectionInfo[]> {
+    return this.read(undefined, () => [...this.collections.values()].map((c) => ({ name: c.name, size: c.size, indexes: c.indexNames })))
+  }
+
+  /**
+   * Every collection's documents as they are in memory, without waiting for the lock: for the export
+   * at exit, when no request is running (an abandoned transaction's changes would be included).
+   */
+  contents(): CollectionContents[] {
+    return [...this.collections.values()].map((c) => ({ name: c.name, docs: [...c.values()] }))
+  }
+
+  /** Replaces the whole contents of each given collection (creating it if needed), durably, as one write. */
+  replaceContents(contents: CollectionContents[]): Promise<number> {
+    return this.write(undefined, (w) => {
+      let n = 0
+      for (const { name, docs } of contents) {
+        w.createCollection(name)
+        for (const doc of [...this.collection(name).values()]) w.remove(name, doc._id as DocId)
+        for (const doc of docs) w.insert(name, doc)
+        n += docs.length
+      }
+      return n
+    })
   }
 
   private checkTransaction(txId: string | undefined): Transaction | undefined {
@@ -171,7 +309,7 @@ export class Database {
   }
 
   /** Runs a read when no other transaction holds the lock (inside `txId` when given). */
-  async read<T>(txId: string | undefined, fn: () => T): Promise<T> {
+  private async read<T>(txId: string | undefined, fn: () => T): Promise<T> {
     this.checkTransaction(txId)
     const wait = this.lock.pass(txId)
     if (wait) await wait
@@ -182,12 +320,12 @@ export class Database {
    * Runs a write atomically: if `fn` throws, its changes are undone. Outside a transaction the
    * promise resolves only once the change is on disk; inside one, the change waits for commit.
    */
-  async write<T>(txId: string | undefined, fn: (w: Writer) => T): Promise<T> {
+  private async write<T>(txId: string | undefined, fn: (w: Writer) => T): Promise<T> {
     this.checkWritable()
     const tx = this.checkTransaction(txId)
     const wait = this.lock.pass(txId)
     if (wait) await wait
-    const writer = new Writer(this)
+    const writer = new Writer(this.writerStore)
     let result: T
     try {
       result = fn(writer)
@@ -240,7 +378,7 @@ export class Database {
   async commitTransaction(txId: string): Promise<void> {
     const tx = this.checkTransaction(txId)!
     this.end(tx)
-    if (this.broken) new Writer(this).rollback(tx.undo)
+    if (this.broken) new Writer(this.writerStore).rollback(tx.undo)
     try {
       this.checkWritable()
       if (tx.mutations.length > 0) await this.durably(tx.mutations)
@@ -253,7 +391,7 @@ export class Database {
   abortTransaction(txId: string): void {
     const tx = this.checkTransaction(txId)!
     this.end(tx)
-    new Writer(this).rollback(tx.undo)
+    new Writer(this.writerStore).rollback(tx.undo)
     this.lock.release(tx.id)
   }
 

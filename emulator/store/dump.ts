@@ -12,9 +12,9 @@ export interface DumpFile {
 export function exportDatabase(db: Database, file: string): number {
   const out: DumpFile = { collections: {} }
   let n = 0
-  for (const c of db.collections.values()) {
-    out.collections[c.name] = [...c.docs.values()].map((doc) => EJSON.serialize(doc, { relaxed: true }))
-    n += c.size
+  for (const { name, docs } of db.contents()) {
+    out.collections[name] = docs.map((doc) => EJSON.serialize(doc, { relaxed: true }))
+    n += docs.length
   }
   writeFileSync(`${file}.tmp`, JSON.stringify(out, null, 2) + '\n')
   renameSync(`${file}.tmp`, file)
@@ -25,18 +25,13 @@ export function exportDatabase(db: Database, file: string): number {
 export async function importDatabase(db: Database, file: string): Promise<number> {
   const dump = JSON.parse(readFileSync(file, 'utf8')) as DumpFile
   if (!dump || typeof dump.collections !== 'object') throw new Error(`${file}: expected {"collections": {...}}`)
-  return db.write(undefined, (w) => {
-    let n = 0
-    for (const [name, docs] of Object.entries(dump.collections)) {
-      w.createCollection(name)
-      for (const id of [...db.collection(name).docs.keys()]) w.remove(name, id)
-      for (const raw of docs) {
-        const doc = EJSON.deserialize(raw as Doc, { relaxed: true }) as Doc
-        if (doc._id === undefined) throw new Error(`${file}: a document in ${name} has no _id`)
-        w.insert(name, doc)
-        n++
-      }
-    }
-    return n
-  })
+  const contents = Object.entries(dump.collections).map(([name, docs]) => ({
+    name,
+    docs: docs.map((raw) => {
+      const doc = EJSON.deserialize(raw as Doc, { relaxed: true }) as Doc
+      if (doc._id === undefined) throw new Error(`${file}: a document in ${name} has no _id`)
+      return doc
+    }),
+  }))
+  return db.replaceContents(contents)
 }

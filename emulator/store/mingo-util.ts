@@ -4,4 +4,4 @@
 import type * as MingoUtil from 'mingo/types/util'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { compare, resolve, setValue } = require('mingo/util') as typeof MingoUtil
+export const { compare, isEqual, resolve, setValue } = require('mingo/util') as typeof MingoUtil

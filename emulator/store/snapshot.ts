@@ -30,7 +30,7 @@ export function writeSnapshot(file: string, header: SnapshotHeader, collections:
     }
     for (const c of collections) {
       push({ op: 'create', c: c.name })
-      for (const doc of c.docs.values()) push({ op: 'put', c: c.name, doc })
+      for (const doc of c.values()) push({ op: 'put', c: c.name, doc })
     }
     writeSync(fd, chunk.join(''))
     fsyncSync(fd)

@@ -1,5 +1,6 @@
 // /_/data: a small read-only data viewer in the spirit of the Firebase Emulator UI — collections,
-// their first 50 documents (optionally those of one _openid), and the recent request log.
+// their first 50 documents (optionally those of one _openid), and the recent request log. It reads
+// through the store's requests, so it shows committed data and waits out an open transaction.
 import { EJSON } from 'bson'
 import type { Database } from '../store/database'
 import type { RequestLog } from '../request-log'
@@ -10,18 +11,18 @@ const PAGE = 50
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
-export function renderDataPage(db: Database, requests: RequestLog, selected: string | null, openid: string | null): string {
-  const collections = [...db.collections.values()]
+export async function renderDataPage(db: Database, requests: RequestLog, selected: string | null, openid: string | null): Promise<string> {
+  const collections = await db.listCollections()
   const nav = collections
     .map((c) => `<li><a href="/_/data?c=${encodeURIComponent(c.name)}"${c.name === selected ? ' class="on"' : ''}>${escape(c.name)}</a> <small>${c.size}</small></li>`)
     .join('')
   let docs = ''
-  const collection = selected ? db.collections.get(selected) : undefined
+  const collection = collections.find((c) => c.name === selected)
   if (collection) {
     const filter = openid ? { _openid: openid } : {}
-    const list = collection.find(filter, { limit: PAGE })
+    const list = await db.find(undefined, { collection: collection.name, filter, limit: PAGE })
     docs =
-      `<h2>${escape(collection.name)} <small>${collection.size} documents; indexes: ${collection.ordered.map((i) => escape(i.name)).join(', ') || 'none'}</small></h2>` +
+      `<h2>${escape(collection.name)} <small>${collection.size} documents; indexes: ${collection.indexes.map(escape).join(', ') || 'none'}</small></h2>` +
       `<form><input type="hidden" name="c" value="${escape(collection.name)}"><input name="openid" placeholder="_openid" value="${escape(openid ?? '')}"> <button>filter</button></form>` +
       list.map((d) => `<pre>${escape(EJSON.stringify(d, undefined, 2, { relaxed: true }))}</pre>`).join('') +
       (collection.size > list.length ? `<p><small>first ${list.length} shown</small></p>` : '')
@@ -40,7 +41,7 @@ table{border-collapse:collapse}td{padding:2px 8px;border-bottom:1px solid #eee;f
 }
 
 export function mountDataViewer(server: EmulatorServer, db: Database, requests: RequestLog): void {
-  server.route('GET', '/_/data', (_req, res, url) =>
-    sendText(res, 200, renderDataPage(db, requests, url.searchParams.get('c'), url.searchParams.get('openid')), 'text/html; charset=utf-8'),
+  server.route('GET', '/_/data', async (_req, res, url) =>
+    sendText(res, 200, await renderDataPage(db, requests, url.searchParams.get('c'), url.searchParams.get('openid')), 'text/html; charset=utf-8'),
   )
 }

@@ -195,6 +195,17 @@ describe('queries', () => {
     expect((await coll.doc('b1').field({ title: true }).get()).data).toEqual({ _id: 'b1', title: '三体' })
   })
 
+  test('a query the database refuses is DATABASE_REQUEST_FAILED (-502001), not a system error', async () => {
+    const coll = await freshCollection([{ s: 'x' }])
+    await expect(coll.where({ s: { $frob: 1 } }).get()).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringContaining('$frob') })
+    await expect(coll.where({ s: db.RegExp({ regexp: '(', options: '' }) }).count()).rejects.toMatchObject({
+      errCode: -502001,
+      errMsg: expect.stringContaining('Regular expression is invalid'),
+    })
+    // Aggregations throw with errCode -1 and the string code (emulator/README.md, "Error codes").
+    await expect(coll.aggregate().project({ s: { $frob: 1 } }).end()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+  })
+
   test('sorting puts missing and null before numbers and strings, as MongoDB does', async () => {
     const coll = await freshCollection([{ _id: 'a', v: 'x' }, { _id: 'b', v: 2 }, { _id: 'c' }, { _id: 'd', v: null }, { _id: 'e', v: 1 }])
     const { data } = await coll.orderBy('v', 'asc').orderBy('_id', 'asc').get()
@@ -229,8 +240,26 @@ describe('updates', () => {
     ['addToSet each (deduplicated)', { a: [1] }, () => ({ a: _.addToSet({ each: [1, 2, 2] }) }), { a: [1, 2] }],
     ['addToSet each on a missing field', {}, () => ({ a: _.addToSet({ each: [5, 5, 4] }) }), { a: [5, 4] }],
     ['array element by index', { a: [{ x: 1 }, { x: 2 }] }, () => ({ 'a.1.x': 9 }), { a: [{ x: 1 }, { x: 9 }] }],
+    ['an index past the end pads with null', { a: [1] }, () => ({ 'a.3': 9 }), { a: [1, null, null, 9] }],
+    ['set creates the objects on its path', {}, () => ({ 'a.b.c': 1 }), { a: { b: { c: 1 } } }],
+    ['inc creates a missing field', {}, () => ({ a: _.inc(2) }), { a: 2 }],
+    ['mul creates a missing field as 0', {}, () => ({ a: _.mul(3) }), { a: 0 }],
+    ['min / max create a missing field', {}, () => ({ a: _.min(3), b: _.max(4) }), { a: 3, b: 4 }],
+    ['push creates a missing array, with its modifiers', {}, () => ({ a: _.push({ each: [3, 1, 2], sort: 1, slice: 2 }) }), { a: [1, 2] }],
+    ['push sorts documents by a field', { a: [{ k: 2 }] }, () => ({ a: _.push({ each: [{ k: 3 }, { k: 1 }], sort: { k: -1 } }) }), { a: [{ k: 3 }, { k: 2 }, { k: 1 }] }],
+    ['push at a negative position counts from the end', { a: [1, 2, 3] }, () => ({ a: _.push({ each: [9], position: -1 }) }), { a: [1, 2, 9, 3] }],
+    ['addToSet keeps the duplicates already there', { a: [1, 1] }, () => ({ a: _.addToSet(2) }), { a: [1, 1, 2] }],
+    ['addToSet of an element present', { a: [1, 2], b: 0 }, () => ({ a: _.addToSet(2), b: _.inc(1) }), { a: [1, 2], b: 1 }],
   ])('%s', async (_name, start, data, expected) => {
     expect(await updated(start, data() as Doc)).toEqual({ _id: 'u', ...expected })
+  })
+
+  test('pop, shift and pull on a missing field, and remove inside a string, change nothing', async () => {
+    const coll = await freshCollection([{ _id: 'm', s: 'str' }])
+    for (const data of [{ a: _.pop() }, { a: _.shift() }, { a: _.pull(1) }, { a: _.pullAll([1]) }, { 's.b': _.remove() }, { a: _.rename('b') }]) {
+      expect((await coll.doc('m').update({ data })).stats.updated).toBe(0)
+    }
+    expect((await coll.doc('m').get()).data).toEqual({ _id: 'm', s: 'str' })
   })
 
   test('serverDate in an update', async () => {
@@ -270,6 +299,86 @@ describe('updates', () => {
     await Promise.all(Array.from({ length: 50 }, () => coll.doc('c').update({ data: { n: _.inc(1) } })))
     expect(((await coll.doc('c').get()).data as Doc).n).toBe(50)
   })
+})
+
+// MongoDB's type rules for update operators, which CloudBase follows and mingo does not: an operator
+// on a field of the wrong type fails the whole request with DATABASE_REQUEST_FAILED (-502001) and
+// changes nothing, whether it reaches one document or several.
+describe('update operators refuse a field of the wrong type', () => {
+  const REQUEST_FAILED = -502001
+  const bad = '{_id: "bad"}'
+
+  // [name, fields of the documents the update works on, fields of the one it refuses, update, message]
+  test.each<[string, Doc, Doc, () => Doc, string]>([
+    ['inc on a string', { v: 1 }, { v: 'x' }, () => ({ v: _.inc(1) }), `Cannot apply $inc to a value of non-numeric type. ${bad} has the field 'v' of non-numeric type string`],
+    ['mul on an array', { v: 2 }, { v: [2] }, () => ({ v: _.mul(2) }), `Cannot apply $mul to a value of non-numeric type. ${bad} has the field 'v' of non-numeric type array`],
+    ['inc inside a nested field', { o: { n: 1 } }, { o: { n: null } }, () => ({ o: { n: _.inc(1) } }), `${bad} has the field 'n' of non-numeric type null`],
+    ['push on a string', { v: [1] }, { v: 's' }, () => ({ v: _.push(2) }), `The field 'v' must be an array but is of type string in document ${bad}`],
+    ['push each/position/slice/sort on an object', { v: [3, 1] }, { v: { a: 1 } }, () => ({ v: _.push({ each: [2], position: 0, slice: 2, sort: 1 }) }), "The field 'v' must be an array but is of type object"],
+    ['unshift on a number', { v: [1] }, { v: 5 }, () => ({ v: _.unshift(0) }), "The field 'v' must be an array but is of type int"],
+    ['pop on a string', { v: [1, 2] }, { v: 's' }, () => ({ v: _.pop() }), "Path 'v' contains an element of non-array type 'string'"],
+    ['shift on a boolean', { v: [1, 2] }, { v: true }, () => ({ v: _.shift() }), "Path 'v' contains an element of non-array type 'bool'"],
+    ['pull on a string', { v: [1, 2] }, { v: 's' }, () => ({ v: _.pull(1) }), 'Cannot apply $pull to a non-array value'],
+    ['pull with a condition on an object', { v: [1, 5] }, { v: { a: 5 } }, () => ({ v: _.pull(_.gt(2)) }), 'Cannot apply $pull to a non-array value'],
+    ['pullAll on a number', { v: [1, 2] }, { v: 1 }, () => ({ v: _.pullAll([1]) }), 'Cannot apply $pull to a non-array value'],
+    ['addToSet on a string', { v: [1] }, { v: 's' }, () => ({ v: _.addToSet(2) }), "Cannot apply $addToSet to non-array field. Field named 'v' has non-array type string"],
+    ['addToSet each on null', { v: [1] }, { v: null }, () => ({ v: _.addToSet({ each: [2, 3] }) }), "Field named 'v' has non-array type null"],
+    ['set a field inside a string', { v: { a: 1 } }, { v: 's' }, () => ({ v: { b: 1 } }), `Cannot create field 'b' in element {v: "s"}`],
+    ['_.set inside null', { v: {} }, { v: null }, () => ({ 'v.b': _.set({ c: 1 }) }), "Cannot create field 'b' in element {v: null}"],
+    ['set a named field inside an array', { v: {} }, { v: [1] }, () => ({ 'v.b': 1 }), "Cannot create field 'b' in element {v: [ 1 ]}"],
+    ['inc inside a string', { v: { n: 1 } }, { v: 's' }, () => ({ 'v.n': _.inc(1) }), `Cannot create field 'n' in element {v: "s"}`],
+    ['min inside a number', { v: { n: 5 } }, { v: 5 }, () => ({ 'v.n': _.min(1) }), "Cannot create field 'n' in element {v: 5}"],
+    ['max inside a string', { v: { n: 5 } }, { v: 's' }, () => ({ 'v.n': _.max(9) }), `Cannot create field 'n' in element {v: "s"}`],
+    ['push inside a string', { v: { a: [] } }, { v: 's' }, () => ({ 'v.a': _.push(1) }), `Cannot create field 'a' in element {v: "s"}`],
+    ['addToSet inside an array', { v: { a: [] } }, { v: [{ a: [] }] }, () => ({ 'v.a': _.addToSet(1) }), "Cannot create field 'a' in element {v: [ { a: [] } ]}"],
+    ['pop inside a string', { v: { a: [1] } }, { v: 's' }, () => ({ 'v.a': _.pop() }), `Cannot use the part (a) of (v.a) to traverse the element ({v: "s"})`],
+    ['pull inside a number', { v: { a: [1] } }, { v: 1 }, () => ({ 'v.a': _.pull(1) }), 'Cannot use the part (a) of (v.a) to traverse the element ({v: 1})'],
+    ['rename from inside a string', { v: { a: 1 } }, { v: 's' }, () => ({ 'v.a': _.rename('w') }), `Cannot use the part (a) of (v.a) to traverse the element ({v: "s"})`],
+    ['rename to inside a string', { v: 1, w: {} }, { v: 1, w: 's' }, () => ({ v: _.rename('w.x') }), `Cannot create field 'x' in element {w: "s"}`],
+    ['rename out of an array', { v: { 0: 1 } }, { v: [1] }, () => ({ 'v.0': _.rename('w') }), `The source field cannot be an array element, 'v.0' in doc with _id: "bad" has an array field called 'v'`],
+  ])('%s', async (_name, good, wrong, data, message) => {
+    const docs = [
+      { _id: 'good1', g: 1, ...good },
+      { _id: 'bad', g: 1, ...wrong },
+      { _id: 'good2', g: 1, ...good },
+    ]
+    const coll = await freshCollection(docs)
+    const refused = { errCode: REQUEST_FAILED, errMsg: expect.stringContaining(message) }
+    await expect(coll.doc('bad').update({ data: data() })).rejects.toMatchObject(refused)
+    expect((await coll.doc('bad').get()).data).toEqual(docs[1])
+    // Several documents: the refused one fails the request, and the ones before it are not kept.
+    await expect(coll.where({ g: 1 }).update({ data: data() })).rejects.toMatchObject(refused)
+    expect((await coll.orderBy('_id', 'asc').get()).data).toEqual([docs[1], docs[0], docs[2]])
+    // The same update on a document of the right type works.
+    expect((await coll.doc('good1').update({ data: data() })).stats.updated).toBe(1)
+  })
+
+  test('inc / mul with an operand that is not a number are refused, even when nothing matches', async () => {
+    const coll = await freshCollection([{ _id: 'a', v: 1 }])
+    await expect(coll.doc('a').update({ data: { v: _.inc('2') } })).rejects.toMatchObject({
+      errCode: REQUEST_FAILED,
+      errMsg: expect.stringContaining('Cannot increment with non-numeric argument: {v: "2"}'),
+    })
+    await expect(coll.where({ v: 99 }).update({ data: { v: _.mul('2') } })).rejects.toMatchObject({
+      errCode: REQUEST_FAILED,
+      errMsg: expect.stringContaining('Cannot multiply with non-numeric argument: {v: "2"}'),
+    })
+    expect((await coll.doc('a').get()).data).toEqual({ _id: 'a', v: 1 })
+  })
+
+  test('two operators on one path, or on a path and a field inside it, conflict', async () => {
+    const coll = await freshCollection([{ _id: 'a', v: [1], n: 0 }])
+    await expect(coll.doc('a').update({ data: { v: _.push(2), 'v.0': 5 } })).rejects.toMatchObject({
+      errCode: REQUEST_FAILED,
+      errMsg: expect.stringMatching(/Updating the path 'v(\.0)?' would create a conflict at 'v'/),
+    })
+    await expect(coll.doc('a').update({ data: { n: _.inc(1), m: _.rename('n') } })).rejects.toMatchObject({
+      errCode: REQUEST_FAILED,
+      errMsg: expect.stringContaining("would create a conflict at 'n'"),
+    })
+    expect((await coll.doc('a').get()).data).toEqual({ _id: 'a', v: [1], n: 0 })
+  })
+
 })
 
 describe('transactions', () => {
@@ -321,5 +430,21 @@ describe('transactions', () => {
     expect(((await outsideRead).data as Doc).n).toBe(0)
     await outsideWrite
     expect(((await coll.doc('a').get()).data as Doc).n).toBe(1)
+  })
+
+  test('the data viewer reads through the store: it waits for a transaction and never shows its writes', async () => {
+    const coll = await freshCollection([{ _id: 'seen', n: 0 }])
+    const name = (coll as unknown as { collectionName: string }).collectionName
+    const tx = await db.startTransaction()
+    await tx.collection(name).add({ data: { _id: 'uncommitted' } })
+    let settled = false
+    const page = fetch(`${emu.url}/_/data?c=${name}`).then(async (res) => ((settled = true), res.text()))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(settled).toBe(false)
+    await tx.rollback()
+    const html = await page
+    expect(html).toContain('&quot;seen&quot;')
+    expect(html).not.toContain('uncommitted')
+    expect(html).toContain('1 documents')
   })
 })

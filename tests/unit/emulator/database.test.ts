@@ -48,48 +48,38 @@ describe('database', () => {
   test('data survives close and reopen, and compaction into a snapshot', async () => {
     const dir = tempDir()
     const db = await Database.open(dir, { compactBytes: 2000 })
-    await db.write(undefined, (w) => w.createCollection('c'))
-    for (let i = 0; i < 50; i++) await db.write(undefined, (w) => w.insert('c', { _id: `d${i}`, i }))
-    await db.write(undefined, (w) => w.remove('c', 'd0'))
-    await db.write(undefined, (w) => w.replace('c', { _id: 'd1', i: 100 }))
+    await db.createCollection('c')
+    for (let i = 0; i < 50; i++) await db.insert(undefined, { collection: 'c', docs: [{ _id: `d${i}`, i }] })
+    await db.remove(undefined, { collection: 'c', filter: { _id: 'd0' }, multi: false })
+    await db.update(undefined, { collection: 'c', filter: { _id: 'd1' }, data: { i: 100 }, multi: false, upsert: false, replace: true })
     await db.close()
     const files = readdirSync(path.join(dir, 'db'))
     expect(files).toContain('snapshot.jsonl')
     expect(files.filter((f) => f.startsWith('journal-'))).toHaveLength(1)
 
     const again = await Database.open(dir)
-    expect(again.collection('c').size).toBe(49)
-    expect(again.collection('c').docs.get('d1')).toEqual({ _id: 'd1', i: 100 })
-    expect(again.collection('c').docs.has('d0')).toBe(false)
+    expect(await again.count(undefined, { collection: 'c', filter: {} })).toBe(49)
+    expect(await again.find(undefined, { collection: 'c', filter: { _id: { $in: ['d0', 'd1'] } } })).toEqual([{ _id: 'd1', i: 100 }])
     await again.close()
   })
 
   test('a failing write is undone entirely', async () => {
     const db = await Database.open(tempDir())
-    await db.write(undefined, (w) => {
-      w.createCollection('c')
-      w.insert('c', { _id: 'a' })
-    })
-    await expect(
-      db.write(undefined, (w) => {
-        w.insert('c', { _id: 'b' })
-        w.insert('c', { _id: 'a' })
-      }),
-    ).rejects.toThrow(/E11000/)
-    expect([...db.collection('c').docs.keys()]).toEqual(['a'])
+    await db.createCollection('c')
+    await db.insert(undefined, { collection: 'c', docs: [{ _id: 'a' }] })
+    await expect(db.insert(undefined, { collection: 'c', docs: [{ _id: 'b' }, { _id: 'a' }] })).rejects.toThrow(/E11000/)
+    expect(await db.find(undefined, { collection: 'c', filter: {} })).toEqual([{ _id: 'a' }])
     await db.close()
   })
 
   test('a transaction is isolated until it ends, and one left open is aborted after its timeout', async () => {
     const db = await Database.open(tempDir(), { transactionTimeoutMs: 100 })
-    await db.write(undefined, (w) => {
-      w.createCollection('c')
-      w.insert('c', { _id: 'a', n: 0 })
-    })
+    await db.createCollection('c')
+    await db.insert(undefined, { collection: 'c', docs: [{ _id: 'a', n: 0 }] })
     const tx = await db.startTransaction()
-    await db.write(tx, (w) => w.replace('c', { _id: 'a', n: 1 }))
+    await db.update(tx, { collection: 'c', filter: { _id: 'a' }, data: { $set: { n: 1 } }, multi: false, upsert: false, replace: false })
     let outsideSaw: unknown
-    const outside = db.read(undefined, () => (outsideSaw = db.collection('c').docs.get('a')!.n))
+    const outside = db.find(undefined, { collection: 'c', filter: { _id: 'a' } }).then(([doc]) => (outsideSaw = doc.n))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(outsideSaw).toBeUndefined() // still waiting for the transaction
     await outside // released by the automatic abort
@@ -101,10 +91,10 @@ describe('database', () => {
   test('a committed transaction is one journal record: replay is all or nothing', async () => {
     const dir = tempDir()
     const db = await Database.open(dir)
-    await db.write(undefined, (w) => w.createCollection('c'))
+    await db.createCollection('c')
     const tx = await db.startTransaction()
-    await db.write(tx, (w) => w.insert('c', { _id: 'x' }))
-    await db.write(tx, (w) => w.insert('c', { _id: 'y' }))
+    await db.insert(tx, { collection: 'c', docs: [{ _id: 'x' }] })
+    await db.insert(tx, { collection: 'c', docs: [{ _id: 'y' }] })
     await db.commitTransaction(tx)
     await db.close()
     const journal = readdirSync(path.join(dir, 'db')).find((f) => f.startsWith('journal-'))!
@@ -114,12 +104,11 @@ describe('database', () => {
 
   test('when the journal cannot be written, the write fails and later writes are refused', async () => {
     const db = await Database.open(tempDir())
-    await db.write(undefined, (w) => w.createCollection('c'))
+    await db.createCollection('c')
     // Pull the file out from under the journal.
     await (db as unknown as { journal: { handle: { close(): Promise<void> } } }).journal.handle.close()
-    await expect(db.write(undefined, (w) => w.insert('c', { _id: 'a' }))).rejects.toMatchObject({ code: 'SYS_ERR' })
-    await expect(db.write(undefined, (w) => w.insert('c', { _id: 'b' }))).rejects.toThrow(/restart the emulator/)
-    expect(db.collection('c').docs.has('b')).toBe(false)
-    await expect(db.read(undefined, () => db.collection('c').size)).resolves.toBe(1)
+    await expect(db.insert(undefined, { collection: 'c', docs: [{ _id: 'a' }] })).rejects.toMatchObject({ code: 'SYS_ERR' })
+    await expect(db.insert(undefined, { collection: 'c', docs: [{ _id: 'b' }] })).rejects.toThrow(/restart the emulator/)
+    expect(await db.find(undefined, { collection: 'c', filter: {} })).toEqual([{ _id: 'a' }])
   })
 })

@@ -78,7 +78,7 @@ test('the planner walks the owner_added index, in order, for a reader page with 
   expect(plan).toMatchObject({ kind: 'index:owner_added', ordered: true })
   // The range starts the walk at the cursor: the first candidate is already a match.
   const first = plan.ids[Symbol.iterator]().next().value as string
-  expect(collection.docs.get(first)!.addedKey).toBe('149~149')
+  expect(collection.get(first)!.addedKey).toBe('149~149')
   expect(collection.plan({ _openid: 'a' }, [['n', 1]]).kind).toBe('index:owner_added')
   expect(collection.plan({ _openid: 'a' }, [['n', 1]]).ordered).toBe(false)
   expect(collection.plan({ title: 'T' }, []).kind).toBe('scan')

@@ -1,0 +1,27 @@
+// Aggregation pipelines, run by mingo over a collection's documents.
+import { aggregate, ProcessingMode } from 'mingo'
+import { guarded } from './mingo-guard'
+import type { Doc } from './types'
+
+export interface PipelineSource {
+  /** The documents a `$match` selects, answered by the collection (with its indexes). */
+  match(collection: string, filter: Doc): Doc[]
+  /** Every document of a collection (`$lookup`'s `from`, or a pipeline without a leading `$match`). */
+  all(collection: string): Doc[]
+}
+
+export function runPipeline(source: PipelineSource, collection: string, pipeline: Doc[]): Doc[] {
+  // A leading $match is answered by the store before the rest of the pipeline runs.
+  const first = pipeline[0]
+  const leadingMatch = first !== undefined && Object.hasOwn(first, '$match') && first.$match !== null && typeof first.$match === 'object'
+  const docs = leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
+  const rest = leadingMatch ? pipeline.slice(1) : pipeline
+  return guarded(
+    () =>
+      aggregate(docs, rest, {
+        // Stored documents are shared, so the pipeline works on copies.
+        processingMode: ProcessingMode.CLONE_INPUT,
+        collectionResolver: (other: string) => source.all(other),
+      }) as Doc[],
+  )
+}

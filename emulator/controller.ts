@@ -138,10 +138,16 @@ export class Emulator {
       ...functionActions(runner),
       ...storageActions(bucket, () => this.url),
     }
-    server.route('POST', '/admin', adminHandler(actions, requests))
-    server.route('POST', '/client/callFunction', callFunctionHandler(runner, requests))
-    server.route('GET', '/health', (_req, res) =>
-      sendJson(res, this.ready ? 200 : 503, { status: this.ready ? 'ok' : 'starting', env: ENV_ID, documents: db.countDocuments() }),
+    // Each route's guard (http/guards.ts): /admin is wx-server-sdk's alone; the gateway, /health and
+    // the /_/ routes (storage, viewer: the server's default) take browser requests from the emulator's
+    // own origin only; the preview's static files need only the Host check.
+    server.route('POST', '/admin', adminHandler(actions, requests), { guard: 'sdk' })
+    server.route('POST', '/client/callFunction', callFunctionHandler(runner, requests), { guard: 'same-origin' })
+    server.route(
+      'GET',
+      '/health',
+      (_req, res) => sendJson(res, this.ready ? 200 : 503, { status: this.ready ? 'ok' : 'starting', env: ENV_ID, documents: db.countDocuments() }),
+      { guard: 'same-origin' },
     )
     mountStorageRoutes(server, bucket)
     mountDataViewer(server, db, requests)
@@ -150,7 +156,7 @@ export class Emulator {
 
   /** The browser preview (emulator/preview/) at `/`. */
   private mountPreview(): void {
-    this.server.route('GET', '/', previewHandler(this.options.projectDir))
+    this.server.route('GET', '/', previewHandler(this.options.projectDir), { guard: 'host-only' })
   }
 
   /** Clean shutdown: stop serving, stop functions, export if asked, flush and close the journal. */

@@ -4,20 +4,18 @@
 // without identity.
 import { invalidParam } from '../errors'
 import type { FunctionRunner } from '../functions/runner'
+import { MAX_BODY_DEPTH, parseJson } from '../http/json-depth'
 import type { ActionHandler } from './context'
 
 export function functionActions(runner: FunctionRunner): Record<string, ActionHandler> {
   return {
     'functions.invokeFunction': async ({ body }) => {
       if (typeof body.function_name !== 'string') throw invalidParam('function_name is required')
-      let data: unknown = {}
-      if (typeof body.request_data === 'string' && body.request_data !== '') {
-        try {
-          data = JSON.parse(body.request_data)
-        } catch {
-          throw invalidParam('request_data is not JSON')
-        }
-      }
+      // The callee's event, held to the gateway's depth limit: the same data, arriving another way.
+      const data: unknown =
+        typeof body.request_data === 'string' && body.request_data !== ''
+          ? parseJson(body.request_data, MAX_BODY_DEPTH, (reason) => invalidParam(`request_data: ${reason}`))
+          : {}
       const parent = runner.callerOf(body.wxCloudApiToken)
       const caller = parent ? { ...parent, source: `${parent.source},scf` } : { source: 'scf' }
       const { json } = await runner.invoke(body.function_name, data, caller)

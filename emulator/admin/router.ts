@@ -2,13 +2,25 @@
 // `{requestId, ...fields}` on success, `{requestId, code, message}` on failure (reference §1.4).
 import { randomBytes } from 'crypto'
 import type { IncomingMessage, ServerResponse } from 'http'
-import { PlatformError, toPlatformError } from '../errors'
+import { HttpError, invalidParam, PlatformError, toPlatformError } from '../errors'
+import { MAX_BODY_DEPTH, parseJson } from '../http/json-depth'
 import type { RequestLog } from '../request-log'
-import { readJson, sendJson } from '../server'
+import { readBody, sendJson } from '../server'
 import type { ActionHandler } from './context'
 
 /** Batch inserts of many documents are legitimate; the cap only stops runaway bodies. */
 const MAX_ADMIN_BODY_BYTES = 32 * 1024 * 1024
+
+/**
+ * The request body as a JSON object. Not JSON, too deep or not an object is the SDK's INVALID_PARAM;
+ * a body over the cap (or one cut off) stays an HttpError, answered over HTTP (emulator/README.md, "Replies").
+ */
+async function readAdminBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await readBody(req, MAX_ADMIN_BODY_BYTES)).toString('utf8')
+  const parsed = parseJson(text, MAX_BODY_DEPTH, (reason) => invalidParam(`request body: ${reason}`))
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new PlatformError('INVALID_PARAM', 'body must be a JSON object')
+  return parsed as Record<string, unknown>
+}
 
 export function adminHandler(actions: Record<string, ActionHandler>, requests: RequestLog) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -18,14 +30,14 @@ export function adminHandler(actions: Record<string, ActionHandler>, requests: R
     let body: Record<string, unknown> = {}
     let reply: Record<string, unknown>
     try {
-      const parsed = await readJson(req, MAX_ADMIN_BODY_BYTES)
-      if (!parsed || typeof parsed !== 'object') throw new PlatformError('INVALID_PARAM', 'body must be a JSON object')
-      body = parsed as Record<string, unknown>
+      body = await readAdminBody(req)
       action = String(body.action)
       const handler = Object.hasOwn(actions, action) ? actions[action] : undefined
       if (!handler) throw new PlatformError('INVALID_PARAM', `action ${action} is not supported by the local emulator`)
       reply = { requestId, ...(await handler({ action, body, requestId })) }
     } catch (error) {
+      // Only readBody throws these (body over the cap, request cut off): answered over HTTP, not the wire.
+      if (error instanceof HttpError) throw error
       const platform = toPlatformError(error)
       reply = { requestId, code: platform.code, message: platform.message }
     }

@@ -2,6 +2,7 @@
 // as relaxed EJSON strings. bson's EJSON does the work; this file only adds the SDK's extras.
 import { EJSON } from 'bson'
 import { invalidParam, requestFailed } from '../errors'
+import { MAX_EJSON_DEPTH, parseJson } from '../http/json-depth'
 
 export type Doc = Record<string, unknown>
 
@@ -45,14 +46,12 @@ function finish(value: unknown, now: number): unknown {
   return obj
 }
 
-/** Decodes one EJSON string from a request field (query, data, order, projection, stageValue). */
+/**
+ * Decodes one EJSON string from a request field (query, data, order, projection, stageValue). Its depth
+ * is checked first: bson's deserializer and finish() recurse.
+ */
 export function decode(text: string, now = Date.now()): unknown {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text, fixRegexOptions)
-  } catch {
-    throw invalidParam(`not valid EJSON: ${text.slice(0, 80)}`)
-  }
+  const raw = parseJson(text, MAX_EJSON_DEPTH, (reason) => invalidParam(`not valid EJSON (${reason}): ${text.slice(0, 80)}`), fixRegexOptions)
   return finish(EJSON.deserialize(raw as Doc, { relaxed: true }), now)
 }
 

@@ -30,3 +30,9 @@ test('empty and missing fields decode to {}; non-objects and bad JSON are INVALI
 test('documents go back as relaxed EJSON strings', () => {
   expect(JSON.parse(encodeDoc({ _id: 'a', n: 2, at: new Date(0), f: 1.5 }))).toEqual({ _id: 'a', n: 2, at: { $date: '1970-01-01T00:00:00Z' }, f: 1.5 })
 })
+
+test('an EJSON string nested as deep as MongoDB allows decodes; a much deeper one is INVALID_PARAM before decoding', () => {
+  const nested = (levels: number) => '{"a":'.repeat(levels) + '{"$date":{"$numberLong":"0"}}' + '}'.repeat(levels)
+  expect(decodeObject(nested(100))).toBeDefined()
+  expect(() => decodeObject(nested(10_000))).toThrow(expect.objectContaining({ code: 'INVALID_PARAM', message: expect.stringMatching(/nested deeper than 128/) }))
+})

@@ -1,7 +1,7 @@
-// functions.invokeFunction (reference §4.3): a function calling another. The callee inherits the
-// calling invocation's identity, found through the WX_API_TOKEN the caller's SDK sends, and its
-// SOURCE gains `,scf`. A call without a known token (e.g. a script using the SDK directly) runs
-// without identity.
+// functions.invokeFunction: a function calling another (emulator/README.md, "Calling a function from a
+// function"). The callee inherits the calling invocation's identity, found through the WX_API_TOKEN
+// the caller's SDK sends, and its SOURCE gains `,scf`. A call without a known token (e.g. a script
+// using the SDK directly) runs without identity.
 import { invalidParam } from '../errors'
 import type { FunctionRunner } from '../functions/runner'
 import { MAX_BODY_DEPTH, parseJson } from '../http/json-depth'

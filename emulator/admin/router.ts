@@ -1,5 +1,6 @@
-// POST /admin?env=..&seqId=..: the wx-server-sdk wire protocol. Every reply is HTTP 200 with JSON:
-// `{requestId, ...fields}` on success, `{requestId, code, message}` on failure (reference §1.4).
+// POST /admin?env=..&seqId=..: the wx-server-sdk wire protocol. Every reply to a readable request is
+// HTTP 200 with JSON: `{requestId, ...fields}` on success, `{requestId, code, message}` on failure
+// (emulator/README.md, "Replies"); only a body over the cap or cut off is answered over HTTP.
 import { randomBytes } from 'crypto'
 import type { IncomingMessage, ServerResponse } from 'http'
 import { HttpError, invalidParam, PlatformError, toPlatformError } from '../errors'

@@ -1,5 +1,6 @@
-// The SDK's EJSON dialect (reference §3): requests carry EJSON *strings*, replies carry documents
-// as relaxed EJSON strings. bson's EJSON does the work; this file only adds the SDK's extras.
+// The SDK's EJSON dialect (emulator/README.md, "EJSON dialect"): requests carry EJSON *strings*,
+// replies carry documents as relaxed EJSON strings. bson's EJSON does the work; this file only adds
+// the SDK's extras.
 import { EJSON } from 'bson'
 import { invalidParam, requestFailed } from '../errors'
 import { MAX_EJSON_DEPTH, parseJson } from '../http/json-depth'

@@ -1,4 +1,4 @@
-// The SDK's EJSON dialect as the admin API decodes and encodes it (reference §3).
+// The SDK's EJSON dialect as the admin API decodes and encodes it (emulator/README.md, "EJSON dialect").
 import { decode, decodeObject, encodeDoc } from '../../../emulator/admin/wire'
 
 test('numbers, dates, regular expressions (flags the SDK forwards verbatim, even g) and serverDate', () => {

@@ -117,3 +117,64 @@ test('a rebuilt function (its index.js changed) runs in fresh instances', async 
   expect(emu.output()).toMatch(/function whoami changed on disk/)
   expect(coldStarts()).toBe(before + 1)
 })
+
+describe('with one instance per function and a 1 s idle window', () => {
+  let one: EmulatorHandle
+  beforeAll(async () => {
+    one = await startEmulator({ functionsDir: path.join(ROOT, 'tests/fixtures/functions'), env: { BOOKCASE_MAX_INSTANCES: '1', BOOKCASE_IDLE_SECONDS: '1' } })
+  })
+  afterAll(async () => {
+    await one?.stop()
+  })
+  const coldStarts = (name: string) => (one.output().match(new RegExp(`function ${name}: cold start in`, 'g')) ?? []).length
+  const sleepyOk = async (ms: number) => expect((await callGateway(one.url, 'sleepy', { ms })).body).toMatchObject({ result: { slept: ms } })
+
+  test('an event nested too deeply for a worker is refused, and the function keeps answering after its timeout', async () => {
+    // functions.invokeFunction as the SDK sends it: JSON can carry this event, structured clone cannot.
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`
+    const res = await fetch(`${one.url}/admin?env=bookcase-local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'functions.invokeFunction', function_name: 'sleepy', request_data: deep }),
+    })
+    expect(await res.json()).toMatchObject({ code: 'INVALID_PARAM' })
+    await sleepyOk(1)
+    // Past the 3 s timeout a failed post used to leave armed: nothing fires, the emulator still answers.
+    await new Promise((resolve) => setTimeout(resolve, 3200))
+    await sleepyOk(2)
+    expect((await fetch(`${one.url}/health`)).status).toBe(200)
+  })
+
+  test('a timeout followed at once by calls never queues them forever', async () => {
+    const calls = [callGateway(one.url, 'sleepy', { ms: 60_000 }), callGateway(one.url, 'sleepy', { ms: 3 }), callGateway(one.url, 'sleepy', { ms: 4 })]
+    const [timedOut, ...after] = await Promise.all(calls)
+    expect(timedOut.body.errCode).toBe(-504003)
+    expect(after.map((reply) => reply.body.result)).toEqual([{ slept: 3 }, { slept: 4 }])
+  })
+
+  test.each([
+    ['a stray error after main returned', 'throw-later'],
+    ['process.exit in a timer after main returned', 'exit-later'],
+  ])('an instance that dies while idle (%s) frees its slot', async (_what, how) => {
+    expect((await callGateway(one.url, 'crash', { how })).body.result).toEqual({ survived: true })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await callGateway(one.url, 'crash', { how: 'fine' })).body.result).toEqual({ survived: true })
+  })
+
+  test('a module that fails to load answers every call with its load error', async () => {
+    for (let i = 0; i < 2; i++) {
+      const reply = await callGateway(one.url, 'broken-load', {})
+      expect(reply.body.errCode).toBe(-504002)
+      expect(reply.body.errMsg).toMatch(/Error: cannot load this module/)
+    }
+  })
+
+  test('an instance idle for BOOKCASE_IDLE_SECONDS is retired; the next call starts a new one', async () => {
+    await sleepyOk(5)
+    const before = coldStarts('sleepy')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(one.output()).toContain('function sleepy: an instance idle for 1 s retired')
+    await sleepyOk(6)
+    expect(coldStarts('sleepy')).toBe(before + 1)
+  })
+})

@@ -15,7 +15,9 @@ const USAGE = `Usage: node .build/emulator/cli.js [options]
   --import <file>          load {"collections": {...}} at start (replaces those collections)
   --export-on-exit <file>  write the database there on Ctrl-C
   --seed / --no-seed       demo shelf: always / never (default: only into an empty database)
-  --no-preview             don't serve the browser preview at /`
+  --no-preview             don't serve the browser preview at /
+  --repair                 start even if many database records are damaged: drop them, load the rest
+                           (copies of the damaged files stay in <data>/db as *.damaged-<time>)`
 
 // The bundle lives in <project>/.build/emulator/.
 const projectDir = path.resolve(__dirname, '..', '..')
@@ -36,6 +38,7 @@ function parse() {
       seed: { type: 'boolean' },
       'no-seed': { type: 'boolean' },
       'no-preview': { type: 'boolean' },
+      repair: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -55,6 +58,7 @@ function parse() {
     exportOnExit: fromCwd(values['export-on-exit']),
     seed: values['no-seed'] ? ('never' as const) : values.seed ? ('always' as const) : ('auto' as const),
     preview: !values['no-preview'],
+    repair: values.repair === true,
   }
 }
 
@@ -80,7 +84,6 @@ async function main(): Promise<void> {
     if (process.env.BOOKCASE_DEBUG === '1') console.error(error)
     fail(error instanceof StartupError ? error.message : `failed to start: ${(error as Error).message}`)
   }
-  console.log(`Bookcase emulator ready at ${emulator.url}`)
 
   let stopping = false
   const shutdown = (signal: string) => {
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+  // Only now: a Ctrl-C sent as soon as this line shows is a clean shutdown, not a kill.
+  console.log(`Bookcase emulator ready at ${emulator.url}`)
 }
 
 void main()

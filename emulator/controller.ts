@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   log: (message: string) => void
   /** Journal size that triggers compaction (default 64 MB); tests make it small. */
   compactBytes?: number
+  /** --repair: start even when many records are damaged, dropping them (copies of the damaged files are kept). */
+  repair?: boolean
 }
 
 function readIndexes(projectDir: string): IndexSpecs {
@@ -67,11 +69,11 @@ export class Emulator {
 
   static async start(options: EmulatorOptions): Promise<Emulator> {
     prepareDataDir(options.dataDir)
-    const unlock = lockDataDir(options.dataDir)
+    const unlock = await lockDataDir(options.dataDir)
     const indexes = readIndexes(options.projectDir)
     let db: Database
     try {
-      db = await Database.open(options.dataDir, { indexes, compactBytes: options.compactBytes, log: (m) => options.log(m) })
+      db = await Database.open(options.dataDir, { indexes, compactBytes: options.compactBytes, repair: options.repair, log: (m) => options.log(m) })
     } catch (error) {
       unlock()
       const code = (error as NodeJS.ErrnoException).code

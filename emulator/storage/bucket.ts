@@ -1,8 +1,9 @@
 // Cloud storage: files under <data>/storage/files/<cloudPath>, addressed by `cloud://` file ids, and
 // short-lived signed URLs (upload and download) served by the emulator itself.
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'fs'
+import { existsSync, statSync, unlinkSync } from 'fs'
 import path from 'path'
+import { makeDirectoryDurably, writeFileDurably } from '../durable-file'
 import { invalidParam } from '../errors'
 import { canonicalUrlPath } from './url-path'
 
@@ -53,19 +54,11 @@ export class Bucket {
     return existsSync(file) && statSync(file).isFile()
   }
 
-  /** Writes a file durably: temp file, fsync, rename. */
+  /** Writes a file crash-safely (durable-file.ts): a reader sees the old content or the new, never part of it. */
   write(cloudPath: string, content: Buffer): void {
     const file = this.fileOf(cloudPath)
-    mkdirSync(path.dirname(file), { recursive: true })
-    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`
-    const fd = openSync(temp, 'w')
-    try {
-      writeSync(fd, content)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(temp, file)
+    makeDirectoryDurably(path.dirname(file))
+    writeFileDurably(file, content)
   }
 
   filePath(cloudPath: string): string {

@@ -1,13 +1,16 @@
 // The database: collections in memory, made durable by the journal (+ snapshot on compaction),
 // with transactions that are atomic (undo log) and isolated (global lock).
 //
-// Data folder layout: <data>/db/snapshot.jsonl and <data>/db/journal-<generation>.jsonl.
+// Data folder layout: <data>/db/snapshot.jsonl and <data>/db/journal-<generation>.jsonl, plus any
+// `<file>.damaged-<time>` copies recovery kept (damage.ts).
 import { randomBytes } from 'crypto'
 import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'fs'
 import path from 'path'
+import { TEMP_SUFFIX } from '../durable-file'
 import { collectionNotExist, PlatformError, requestFailed } from '../errors'
 import { runPipeline } from './aggregate'
 import { Collection } from './collection'
+import { handleDamage, isDamagedCopy } from './damage'
 import { newDocId } from './ids'
 import { Journal, readJournal } from './journal'
 import { GlobalLock } from './lock'
@@ -29,6 +32,7 @@ import { compileUpdate } from './update'
 /** An abandoned transaction is aborted after this long, so it cannot hold the lock forever. */
 export const TRANSACTION_TIMEOUT_MS = 10_000
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024
+const JOURNAL_NAME = /^journal-(\d+)\.jsonl$/
 
 export interface DatabaseOptions {
   indexes?: IndexSpecs
@@ -37,6 +41,8 @@ export interface DatabaseOptions {
   /** Default TRANSACTION_TIMEOUT_MS; tests shorten it. */
   transactionTimeoutMs?: number
   log?: (message: string) => void
+  /** Drop damaged records however many there are (--repair); by default more than a few stop the start. */
+  repair?: boolean
 }
 
 type Undo = { c: string; id?: DocId; before?: Doc; created?: boolean }
@@ -123,9 +129,10 @@ export class Database {
   /** Opens (or creates) the database under `<dataDir>/db`: snapshot, then journal replay. */
   static async open(dataDir: string, options: DatabaseOptions = {}): Promise<Database> {
     const db = new Database(path.join(dataDir, 'db'), options)
-    const repaired = await db.recover()
-    // A dropped record would be reported again at every start; a snapshot leaves a clean journal.
-    if (repaired) await db.compact()
+    const damaged = await db.recover()
+    // Dropped records would be reported again at every start: a compaction leaves a clean journal
+    // (the copies of the damaged files stay).
+    if (damaged) await db.compact()
     return db
   }
 
@@ -141,35 +148,52 @@ export class Database {
     this.options.log?.(message)
   }
 
-  /** Returns true when something unreadable was dropped. */
+  /** The highest generation among the journal files present, if any. */
+  private newestJournalGeneration(): number | undefined {
+    const generations = readdirSync(this.dir).flatMap((f) => JOURNAL_NAME.exec(f)?.[1] ?? []).map(Number)
+    return generations.length > 0 ? Math.max(...generations) : undefined
+  }
+
+  /** Loads the snapshot and replays the journal; returns true when damaged records were dropped. */
   private async recover(): Promise<boolean> {
     mkdirSync(this.dir, { recursive: true })
     const snapshot = readSnapshot(this.snapshotFile)
-    this.generation = snapshot.header.journal
-    const loaded = new Map<string, Doc[]>()
-    for (const m of snapshot.mutations) {
-      if (m.op === 'create') loaded.set(m.c, [])
-      else if (m.op === 'put') loaded.get(m.c)?.push(m.doc)
-    }
-    for (const [name, docs] of loaded) this.addCollection(name).load(docs)
-
+    // An unreadable header loses the generation: the newest journal present continues the snapshot
+    // (an older one left by an interrupted compaction is harmless to replay: each record sets again
+    // what the snapshot already holds).
+    this.generation = snapshot.header?.journal ?? this.newestJournalGeneration() ?? 1
     const journalFile = this.journalFile(this.generation)
     const replay = readJournal(journalFile)
-    for (const record of replay.records) for (const m of record) this.apply(m)
-    for (const note of [...snapshot.dropped, ...replay.dropped]) this.log(`recovery: dropped ${note}`)
-    // Journals of older generations are leftovers of a compaction interrupted after its rename.
+    if (replay.tornBytes > 0) this.log(`recovery: dropped torn last record (${replay.tornBytes} bytes) of ${journalFile}`)
+    const bad = [...snapshot.bad, ...replay.bad]
+    if (bad.length > 0) for (const line of handleDamage(bad, this.options.repair === true)) this.log(line)
+
+    // Replay into plain maps, then load each collection once: its indexes are built in one pass
+    // rather than updated for every replayed mutation.
+    const state = new Map<string, Map<DocId, Doc>>()
+    const docsOf = (name: string) => {
+      let docs = state.get(name)
+      if (!docs) state.set(name, (docs = new Map()))
+      return docs
+    }
+    const replayMutation = (m: Mutation) => {
+      if (m.op === 'put') docsOf(m.c).set(m.doc._id as DocId, m.doc)
+      else if (m.op === 'del') state.get(m.c)?.delete(m.id)
+      else docsOf(m.c)
+    }
+    for (const m of snapshot.mutations) replayMutation(m)
+    for (const record of replay.records) for (const m of record) replayMutation(m)
+    for (const [name, docs] of state) this.addCollection(name).load([...docs.values()])
+
+    // Leftovers of an interrupted compaction: journals of older generations (it had renamed its
+    // snapshot) and temp files (it had not). Copies of damaged files are kept.
     for (const f of readdirSync(this.dir)) {
-      if (f.startsWith('journal-') && path.join(this.dir, f) !== journalFile) unlinkSync(path.join(this.dir, f))
+      const file = path.join(this.dir, f)
+      const stale = (JOURNAL_NAME.test(f) && file !== journalFile) || f.endsWith(TEMP_SUFFIX)
+      if (stale && !isDamagedCopy(f)) unlinkSync(file)
     }
     this.journal = await Journal.open(journalFile)
-    return snapshot.dropped.length + replay.dropped.length > 0
-  }
-
-  /** Applies a recovered mutation (already validated when it was first written). */
-  private apply(m: Mutation): void {
-    if (m.op === 'create') this.addCollection(m.c)
-    else if (m.op === 'put') (this.collections.get(m.c) ?? this.addCollection(m.c)).put(m.doc)
-    else this.collections.get(m.c)?.delete(m.id)
+    return bad.length > 0
   }
 
   private addCollection(name: string): Collection {

@@ -1,7 +1,8 @@
 // --import / --export-on-exit: the whole database as one JSON file
 // `{"collections": {"<name>": [<relaxed EJSON documents>]}}`, readable and diffable.
 import { EJSON } from 'bson'
-import { readFileSync, renameSync, writeFileSync } from 'fs'
+import { readFileSync } from 'fs'
+import { writeFileDurably } from '../durable-file'
 import type { Database } from './database'
 import type { Doc } from './types'
 
@@ -16,8 +17,7 @@ export function exportDatabase(db: Database, file: string): number {
     out.collections[name] = docs.map((doc) => EJSON.serialize(doc, { relaxed: true }))
     n += docs.length
   }
-  writeFileSync(`${file}.tmp`, JSON.stringify(out, null, 2) + '\n')
-  renameSync(`${file}.tmp`, file)
+  writeFileDurably(file, JSON.stringify(out, null, 2) + '\n')
   return n
 }
 

@@ -1,38 +1,40 @@
-// Durability: an append-only journal of mutation records, one per line: `<crc32 hex> <EJSON>\n`.
-// A write is acknowledged only after its record is fdatasync'ed. Group commit: records that arrive
-// while a flush is in flight are written together by the next flush (one write + one fdatasync for
-// all of them), so concurrent writers share the cost of the sync.
+// Durability: an append-only journal of mutation records, one per line (record-codec.ts). A write is
+// acknowledged only after its record is fdatasync'ed. Group commit: records that arrive while a flush
+// is in flight are written together by the next flush (one write + one fdatasync for all of them),
+// so concurrent writers share the cost of the sync.
 import { closeSync, existsSync, openSync, readFileSync, ftruncateSync, fstatSync } from 'fs'
 import { open, type FileHandle } from 'fs/promises'
-import { crc32 } from 'zlib'
-import { EJSON } from 'bson'
-import type { Mutation } from './types'
+import path from 'path'
+import { syncDirectory } from '../durable-file'
+import { decodeLines, encodeRecord, type JournalRecord } from './record-codec'
 
-export type JournalRecord = Mutation[]
+export type { JournalRecord } from './record-codec'
 
-export function encodeRecord(record: JournalRecord): string {
-  const json = EJSON.stringify(record, { relaxed: false })
-  return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`
+/** A record that could not be read: which file, which line (1-based), and why. */
+export interface BadRecord {
+  file: string
+  line: number
+  reason: string
 }
 
 export interface ReplayResult {
   records: JournalRecord[]
-  /** Human-readable notes about what was dropped (torn tail, bad checksum). */
-  dropped: string[]
+  bad: BadRecord[]
+  /** Bytes of a torn last record (no final newline: the process died mid-write), cut off the file. */
+  tornBytes: number
 }
 
 /**
- * Reads a journal file. A torn last line (no newline: the process died mid-write) is cut off the
- * file; a line whose checksum does not match is skipped. Neither is fatal: both are reported.
+ * Reads a journal file. A torn last line is the normal trace of a crash mid-append (that record was
+ * never acknowledged): it is cut off the file. A bad line anywhere else is returned in `bad`; the
+ * caller decides what to do with the damage.
  */
 export function readJournal(file: string): ReplayResult {
-  const result: ReplayResult = { records: [], dropped: [] }
-  if (!existsSync(file)) return result
+  if (!existsSync(file)) return { records: [], bad: [], tornBytes: 0 }
   const buffer = readFileSync(file)
-  const lastNewline = buffer.lastIndexOf(0x0a)
-  const complete = lastNewline + 1
-  if (complete < buffer.length) {
-    result.dropped.push(`torn last record (${buffer.length - complete} bytes) in ${file}`)
+  const complete = buffer.lastIndexOf(0x0a) + 1
+  const tornBytes = buffer.length - complete
+  if (tornBytes > 0) {
     const fd = openSync(file, 'r+')
     try {
       ftruncateSync(fd, complete)
@@ -40,31 +42,8 @@ export function readJournal(file: string): ReplayResult {
       closeSync(fd)
     }
   }
-  const parsed = parseRecordLines(buffer.subarray(0, complete).toString('utf8'), file)
-  result.records = parsed.records
-  result.dropped.push(...parsed.dropped)
-  return result
-}
-
-/** Parses complete `<crc> <EJSON>` lines; a line with a bad checksum or bad JSON is skipped and reported. */
-export function parseRecordLines(text: string, source: string): ReplayResult {
-  const result: ReplayResult = { records: [], dropped: [] }
-  const lines = text.split('\n')
-  if (lines[lines.length - 1] === '') lines.pop()
-  lines.forEach((line, i) => {
-    const json = line.slice(9)
-    if (line[8] !== ' ' || parseInt(line.slice(0, 8), 16) !== crc32(json)) {
-      result.dropped.push(`record ${i + 1} of ${source}: checksum mismatch`)
-      return
-    }
-    try {
-      // Relaxed parsing: numbers come back as JS numbers (canonical writing keeps Dates exact).
-      result.records.push(EJSON.parse(json, { relaxed: true }) as JournalRecord)
-    } catch {
-      result.dropped.push(`record ${i + 1} of ${source}: not parseable`)
-    }
-  })
-  return result
+  const { records, bad } = decodeLines(buffer.toString('utf8', 0, complete), 1)
+  return { records, bad: bad.map((b) => ({ file, ...b })), tornBytes }
 }
 
 interface Pending {
@@ -86,7 +65,10 @@ export class Journal {
   }
 
   static async open(file: string): Promise<Journal> {
-    return new Journal(file, await open(file, 'a'))
+    const handle = await open(file, 'a')
+    // A new journal's name must be on disk before the first record acknowledged in it.
+    syncDirectory(path.dirname(file))
+    return new Journal(file, handle)
   }
 
   get size(): number {

@@ -1,10 +1,11 @@
-// Compaction's output: the whole database as one file of mutation lines (same encoding as the
-// journal), written to a temp file, fsync'ed, then renamed over the previous snapshot, so a crash at
-// any point leaves either the old snapshot or the new one, never half of one.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'fs'
-import path from 'path'
-import { encodeRecord, parseRecordLines } from './journal'
+// Compaction's output: the whole database as one file, a header line `{"journal": <generation>}`
+// then one mutation line per collection and per document (record-codec.ts, as in the journal),
+// written crash-safely (durable-file.ts): a crash leaves the old snapshot or the new one.
+import { existsSync, readFileSync } from 'fs'
+import { writeFileDurably } from '../durable-file'
 import type { Collection } from './collection'
+import type { BadRecord } from './journal'
+import { decodeLines, encodeRecord } from './record-codec'
 import type { Mutation } from './types'
 
 export interface SnapshotHeader {
@@ -12,18 +13,18 @@ export interface SnapshotHeader {
   journal: number
 }
 
+const CHUNK_BYTES = 1 << 20
+
 export function writeSnapshot(file: string, header: SnapshotHeader, collections: Iterable<Collection>): void {
-  const temp = `${file}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
+  writeFileDurably(file, (write) => {
     const chunk: string[] = [JSON.stringify(header) + '\n']
     let size = 0
     const push = (m: Mutation) => {
       const line = encodeRecord([m])
       chunk.push(line)
       size += line.length
-      if (size > 1 << 20) {
-        writeSync(fd, chunk.join(''))
+      if (size > CHUNK_BYTES) {
+        write(chunk.join(''))
         chunk.length = 0
         size = 0
       }
@@ -32,30 +33,37 @@ export function writeSnapshot(file: string, header: SnapshotHeader, collections:
       push({ op: 'create', c: c.name })
       for (const doc of c.values()) push({ op: 'put', c: c.name, doc })
     }
-    writeSync(fd, chunk.join(''))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
-  syncDirectory(path.dirname(file))
+    write(chunk.join(''))
+  })
 }
 
-export function readSnapshot(file: string): { header: SnapshotHeader; mutations: Mutation[]; dropped: string[] } {
-  if (!existsSync(file)) return { header: { journal: 1 }, mutations: [], dropped: [] }
+export interface SnapshotContents {
+  /** Undefined when there is no snapshot, or when its header line is unreadable (then reported in `bad`). */
+  header?: SnapshotHeader
+  mutations: Mutation[]
+  bad: BadRecord[]
+}
+
+export function readSnapshot(file: string): SnapshotContents {
+  if (!existsSync(file)) return { mutations: [], bad: [] }
   const text = readFileSync(file, 'utf8')
   const newline = text.indexOf('\n')
-  const header = JSON.parse(text.slice(0, newline)) as SnapshotHeader
-  const { records, dropped } = parseRecordLines(text.slice(newline + 1), file)
-  return { header, mutations: records.flat(), dropped }
+  const header = parseHeader(newline < 0 ? text : text.slice(0, newline))
+  const bad: BadRecord[] = header ? [] : [{ file, line: 1, reason: 'unreadable snapshot header' }]
+  // The writer ends every line with a newline; a snapshot is renamed into place whole, so a missing
+  // last newline is damage too (counted as a bad last line), not a torn append.
+  const body = newline < 0 ? '' : text.slice(newline + 1)
+  const complete = body.endsWith('\n') || body === '' ? body : body + '\n'
+  const decoded = decodeLines(complete, 2)
+  bad.push(...decoded.bad.map((b) => ({ file, ...b })))
+  return { header, mutations: decoded.records.flat(), bad }
 }
 
-/** Makes a rename durable: fsync the directory that holds it. */
-export function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r')
+function parseHeader(line: string): SnapshotHeader | undefined {
   try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    const header = JSON.parse(line) as Partial<SnapshotHeader> | null
+    return header && Number.isSafeInteger(header.journal) && header.journal! > 0 ? (header as SnapshotHeader) : undefined
+  } catch {
+    return undefined
   }
 }

@@ -8,6 +8,12 @@ import path from 'path'
 export const ROOT = path.resolve(__dirname, '../..')
 export const CLI = path.join(ROOT, '.build/emulator/cli.js')
 const READY = /ready at (http:\/\/127\.0\.0\.1:(\d+))/
+/**
+ * What `npm start` sets too (package.json). Function threads free large blocks, glibc's dynamic mmap
+ * threshold rises with them, and what the threads freed then stays in malloc arenas after they exit:
+ * retired instances would not give their memory back. A fixed trim threshold turns that off.
+ */
+export const MALLOC_TUNABLES = 'glibc.malloc.trim_threshold=4194304'
 
 export interface StartOptions {
   /** Data folder; a fresh temporary one (removed on stop) when omitted. */
@@ -46,7 +52,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
 
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, GLIBC_TUNABLES: MALLOC_TUNABLES, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -106,4 +112,23 @@ export function connectSdk(url: string): typeof import('wx-server-sdk') {
   // The d.ts types `env` as a string; the SDK resolves this symbol per request (reference §4.2).
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   return cloud
+}
+
+/**
+ * Runs the CLI (with --no-seed --no-preview before `args`) until it exits by itself, as a refused
+ * start does: its exit code and output. One that starts instead is killed after `timeoutMs`.
+ */
+export function runEmulatorToExit(args: string[], timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, '--no-seed', '--no-preview', ...args], { cwd: ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
 }

@@ -1,22 +1,10 @@
 // The CLI as a user meets it: /health, one-line startup errors, Ctrl-C, restart on the same data,
 // --import / --export-on-exit, --seed.
-import { spawn } from 'child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import net from 'net'
 import { tmpdir } from 'os'
 import path from 'path'
-import { CLI, ROOT, connectSdk, startEmulator } from '../../support/emulator'
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, '--no-seed', '--no-preview', ...args], { cwd: ROOT })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c) => (stdout += c))
-    child.stderr.on('data', (c) => (stderr += c))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { ROOT, connectSdk, runEmulatorToExit as runCli, startEmulator } from '../../support/emulator'
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'bookcase-cli-'))
 const dirs: string[] = []

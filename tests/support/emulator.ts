@@ -113,3 +113,22 @@ export function connectSdk(url: string): typeof import('wx-server-sdk') {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   return cloud
 }
+
+/**
+ * Runs the CLI (with --no-seed --no-preview before `args`) until it exits by itself, as a refused
+ * start does: its exit code and output. One that starts instead is killed after `timeoutMs`.
+ */
+export function runEmulatorToExit(args: string[], timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, '--no-seed', '--no-preview', ...args], { cwd: ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}

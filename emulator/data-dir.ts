@@ -36,7 +36,9 @@ export function prepareDataDir(dir: string): void {
 /** The socket address that stands for `dir`'s lock on `platform`. Exported for the unit test of the socket-file variant. */
 export function lockAddress(dir: string, platform: NodeJS.Platform = process.platform): string {
   const real = realpathSync(dir)
-  const name = `bookcase-emulator-${createHash('sha256').update(real).digest('hex').slice(0, 32)}`
+  // Windows paths are case-insensitive: one folder, one name, however it is spelled.
+  const key = platform === 'win32' ? real.toLowerCase() : real
+  const name = `bookcase-emulator-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`
   if (platform === 'linux') return `\0${name}`
   if (platform === 'win32') return `\\\\?\\pipe\\${name}`
   // A socket path must fit in sun_path (104 bytes on macOS): a deep data folder gets its lock in the temp folder.

@@ -1,11 +1,15 @@
 // Emulator figures: insert and indexed-query throughput through the real wx-server-sdk, a page of
-// 20 by _openid with sort from a 100k-document collection, and cold vs warm invocation latency
-// through the client gateway (gateway → function → SDK → store → back).
-import { mkdtempSync, rmSync, utimesSync } from 'fs'
+// 20 by _openid with sort from a 100k-document collection, cold vs warm invocation latency
+// through the client gateway (gateway → function → SDK → store → back), and a restart on a data
+// folder of 100k books (journal replay, or snapshot load, to /health).
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 import { performance } from 'perf_hooks'
+import { bookIdFor, buildBookDocument } from '../../cloudfunctions/bookcase/src/domain/bookDocument'
+import { Database } from '../../emulator/store/database'
 import { Journal } from '../../emulator/store/journal'
+import { encodeRecord } from '../../emulator/store/record-codec'
 import { connectSdk, ROOT, startEmulator } from '../support/emulator'
 import { callGateway } from '../support/gateway'
 import { ms, printSection, sample, summarize, type Row } from './stats'
@@ -15,6 +19,8 @@ type Loose = any
 
 const QUERY_TARGET_MS = 5
 const WARM_CALL_TARGET_MS = 5
+const RESTART_TARGET_MS = 1000
+const RESTART_RUNS = 3
 const READERS = 100
 const BIG = 100_000
 
@@ -30,6 +36,62 @@ async function concurrently(n: number, width: number, task: (i: number) => Promi
     }),
   )
   return performance.now() - started
+}
+
+/** A data folder whose journal holds `n` books as addBook writes them (one record each), built by the function's own code. */
+function journalFolder(n: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bookcase-bench-restart-'))
+  mkdirSync(path.join(dir, 'db'))
+  const lines = [encodeRecord([{ op: 'create', c: 'books' }])]
+  for (let i = 0; i < n; i++) {
+    const openid = `oRestart${i % READERS}`
+    const isbn = `978${String(i).padStart(9, '0')}0`
+    const doc = buildBookDocument({
+      id: bookIdFor(openid, isbn),
+      openid,
+      metadata: { isbn, title: `Book ${i}`, authors: [`Author ${i % 997}`], publisher: 'Bench' },
+      source: 'manual',
+      reader: { status: (['want', 'reading', 'read'] as const)[i % 3], rating: (i % 5) + 1, tags: i % 2 ? ['sf'] : [], note: `note ${i}` },
+      now: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+    })
+    lines.push(encodeRecord([{ op: 'put', c: 'books', doc: doc as unknown as Record<string, unknown> }]))
+  }
+  writeFileSync(path.join(dir, 'db', 'journal-000001.jsonl'), lines.join(''))
+  return dir
+}
+
+/** Median ms from spawning the emulator on `dataDir` to its /health answering 200 with every document. */
+async function restartMs(dataDir: string, documents: number): Promise<number> {
+  const times: number[] = []
+  for (let run = 0; run < RESTART_RUNS; run++) {
+    const started = performance.now()
+    const emu = await startEmulator({ dataDir })
+    const res = await fetch(`${emu.url}/health`)
+    const health = (await res.json()) as { documents: number }
+    times.push(performance.now() - started)
+    await emu.stop()
+    if (res.status !== 200 || health.documents !== documents) throw new Error(`restart: /health ${res.status} ${JSON.stringify(health)}`)
+  }
+  return summarize(times).median
+}
+
+async function restartRows(): Promise<Row[]> {
+  const dir = journalFolder(BIG)
+  try {
+    const replay = await restartMs(dir, BIG)
+    // The same books compacted into the snapshot (the journal after it is empty).
+    const db = await Database.open(dir)
+    await db.compact()
+    await db.close()
+    const load = await restartMs(dir, BIG)
+    const books = `${BIG.toLocaleString('en')} books`
+    return [
+      { figure: `emulator restart, ${books} in the journal (replay to /health, median of ${RESTART_RUNS})`, value: ms(replay), target: `≤ ${RESTART_TARGET_MS} ms`, ok: replay <= RESTART_TARGET_MS },
+      { figure: `emulator restart, ${books} in the snapshot (load to /health, median of ${RESTART_RUNS})`, value: ms(load), target: `≤ ${RESTART_TARGET_MS} ms`, ok: load <= RESTART_TARGET_MS },
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 async function main(): Promise<void> {
@@ -126,6 +188,8 @@ async function main(): Promise<void> {
   } finally {
     await emu.stop()
   }
+  // Alone on the CPU: the emulator above has stopped.
+  rows.push(...(await restartRows()))
   printSection('Emulator', rows)
 }
 

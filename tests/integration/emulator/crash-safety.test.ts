@@ -131,7 +131,7 @@ onLinux('kill -9 of an emulator its parent does not reap (a zombie) does not blo
   } finally {
     parent.kill('SIGKILL')
   }
-})
+}, 30_000)
 
 test('an emulator.pid left naming a live unrelated process does not block the start', async () => {
   const dir = tempDir()
@@ -161,6 +161,7 @@ function damage(file: string, lines: number[], how: 'flip' | 'garbage' = 'flip')
 }
 const copiesOf = (file: string) => readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${path.basename(file)}.damaged-`))
 const ids = (n: number) => Array.from({ length: n }, (_x, i) => `b${i}`)
+// The tests below start the emulator several times each: more than jest's default 5 s on a busy machine.
 
 test('a torn last record is dropped and logged, the rest replays, and writing goes on', async () => {
   const file = journalOf(dataDir) // the folder the kill -9 tests left
@@ -206,7 +207,7 @@ test('one damaged record: the start goes on, it is reported with file and line, 
   } finally {
     await again.stop()
   }
-})
+}, 30_000)
 
 test('more than a few damaged records stop the start, naming each file:line and the copy; --repair drops them, loads the rest and keeps the copy', async () => {
   const dir = tempDir()
@@ -249,7 +250,7 @@ test('more than a few damaged records stop the start, naming each file:line and 
   } finally {
     await plain.stop()
   }
-})
+}, 30_000)
 
 test('damage in the snapshot (an unreadable header, a bad document line) is reported with its file and line; the journal after it still replays', async () => {
   const dir = tempDir()
@@ -281,4 +282,4 @@ test('damage in the snapshot (an unreadable header, a bad document line) is repo
     await emu.stop()
   }
   expect(existsSync(path.join(dir, 'db', 'journal-000001.jsonl'))).toBe(false)
-})
+}, 30_000)

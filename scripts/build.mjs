@@ -5,16 +5,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import path from 'node:path'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build')
-const wanted = process.argv.slice(2)
-const targets = (await readdir(dir))
-  .filter((f) => f.endsWith('.mjs'))
-  .map((f) => f.slice(0, -4))
-  .filter((name) => wanted.length === 0 || wanted.includes(name))
-  .sort()
 
-for (const name of targets) {
-  const started = Date.now()
-  const { build } = await import(pathToFileURL(path.join(dir, `${name}.mjs`)).href)
-  await build()
-  console.log(`build ${name}: ${Date.now() - started} ms`)
+/** Builds the named targets, or all of them. */
+export async function buildTargets(wanted = []) {
+  const targets = (await readdir(dir))
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => f.slice(0, -4))
+    .filter((name) => wanted.length === 0 || wanted.includes(name))
+    .sort()
+  for (const name of targets) {
+    const started = Date.now()
+    const { build } = await import(pathToFileURL(path.join(dir, `${name}.mjs`)).href)
+    await build()
+    console.log(`build ${name}: ${Date.now() - started} ms`)
+  }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildTargets(process.argv.slice(2))

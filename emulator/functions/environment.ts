@@ -1,4 +1,4 @@
-// The environment a function instance sees (reference §4.1, §4.5): what makes wx-server-sdk talk only
+// The environment a function instance sees (emulator/README.md, "Function runtime"): what makes wx-server-sdk talk only
 // to this emulator, plus the function's declared variables, plus, per invocation, the caller's WX
 // context exactly as cloud.getWXContext() reads it.
 

@@ -9,11 +9,12 @@ export const ROOT = path.resolve(__dirname, '../..')
 export const CLI = path.join(ROOT, '.build/emulator/cli.js')
 const READY = /ready at (http:\/\/127\.0\.0\.1:(\d+))/
 /**
- * What `npm start` sets too (package.json). Function threads free large blocks, glibc's dynamic mmap
+ * What `npm start` sets too (scripts/start.mjs; the value lives in package.json's `config`). Function threads free large blocks, glibc's dynamic mmap
  * threshold rises with them, and what the threads freed then stays in malloc arenas after they exit:
  * retired instances would not give their memory back. A fixed trim threshold turns that off.
  */
-export const MALLOC_TUNABLES = 'glibc.malloc.trim_threshold=4194304'
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- declared once, in package.json's config
+export const MALLOC_TUNABLES: string = require('../../package.json').config.glibcTunables
 
 export interface StartOptions {
   /** Data folder; a fresh temporary one (removed on stop) when omitted. */
@@ -109,7 +110,7 @@ export function connectSdk(url: string): typeof import('wx-server-sdk') {
   })
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
-  // The d.ts types `env` as a string; the SDK resolves this symbol per request (reference §4.2).
+  // The d.ts types `env` as a string; the SDK resolves this symbol per request (emulator/README.md, "Function runtime").
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   return cloud
 }

@@ -2,8 +2,9 @@
 // mingo for every query, sort and projection. Stored documents are never mutated in place (updates
 // build a new object), so a reader holding a document never sees it change under it. Only the
 // store reaches a Collection; the Database hands out its answers, never the collection itself.
-import { Query, find } from 'mingo'
+import { find } from 'mingo'
 import { PlatformError } from '../errors'
+import { compileFilter, project } from './fast-paths'
 import { HashIndex } from './hash-index'
 import { guarded } from './mingo-guard'
 import { OrderedIndex } from './ordered-index'
@@ -57,7 +58,7 @@ export class Collection {
 
   private findUnguarded(filter: Doc, options: FindOptions): Doc[] {
     const { sort = [], skip = 0, limit = Infinity, projection } = options
-    const query = new Query(filter, {})
+    const matches = compileFilter(filter)
     const p = this.plan(filter, sort)
     let page: Doc[]
     if (p.ordered) {
@@ -67,7 +68,7 @@ export class Collection {
       for (const id of p.ids) {
         if (page.length >= limit) break
         const doc = this.docs.get(id)
-        if (!doc || !query.test(doc)) continue
+        if (!doc || !matches(doc)) continue
         if (skipped < skip) skipped++
         else page.push(doc)
       }
@@ -75,7 +76,7 @@ export class Collection {
       const matched: Doc[] = []
       for (const id of p.ids) {
         const doc = this.docs.get(id)
-        if (doc && query.test(doc)) matched.push(doc)
+        if (doc && matches(doc)) matched.push(doc)
       }
       let cursor = find(matched, {})
       if (sort.length > 0) cursor = cursor.sort(Object.fromEntries(sort))
@@ -83,7 +84,7 @@ export class Collection {
       if (limit !== Infinity) cursor = cursor.limit(limit)
       page = cursor.all() as Doc[]
     }
-    return projection && Object.keys(projection).length > 0 ? (find(page, {}, projection).all() as Doc[]) : page
+    return projection && Object.keys(projection).length > 0 ? project(page, projection) : page
   }
 
   count(filter: Doc): number {
@@ -97,11 +98,11 @@ export class Collection {
     const hash = keys.length === 1 ? this.hashes.find((h) => h.field === keys[0]) : undefined
     const exact = hash && (typeof filter[keys[0]] === 'string' || typeof filter[keys[0]] === 'number')
     if (hash && exact) return hash.lookup(filter[keys[0]])?.size ?? 0
-    const query = new Query(filter, {})
+    const matches = compileFilter(filter)
     let n = 0
     for (const id of this.plan(filter).ids) {
       const doc = this.docs.get(id)
-      if (doc && query.test(doc)) n++
+      if (doc && matches(doc)) n++
     }
     return n
   }

@@ -6,7 +6,6 @@
 // checked against the Host and its route's guard (http/guards.ts) before its handler runs, the target
 // is parsed without throwing (http/request-target.ts), and whatever a handler throws is answered with a
 // status and JSON; failures that are the emulator's own are logged with a request id.
-import { randomBytes } from 'crypto'
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'http'
 import type { AddressInfo, Socket } from 'net'
 import type { Duplex } from 'stream'
@@ -14,6 +13,7 @@ import { HttpError } from './errors'
 import { RequestGuards, type Guard } from './http/guards'
 import { MAX_BODY_DEPTH, parseJson } from './http/json-depth'
 import { requestUrl } from './http/request-target'
+import { nextRequestId } from './request-id'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | '*'
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>
@@ -123,7 +123,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void
 function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const status = error instanceof HttpError ? error.status : 500
   const message = error instanceof Error ? error.message : String(error)
-  const requestId = status >= 500 ? randomBytes(8).toString('hex') : undefined
+  const requestId = status >= 500 ? nextRequestId() : undefined
   if (requestId) log(`${requestId} ${req.method} ${shown(req.url)} failed:`, error)
   // A client gone mid-request has nobody to answer; one already half-answered can only be cut off.
   if (res.writableEnded || res.destroyed || req.socket.destroyed) return

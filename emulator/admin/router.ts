@@ -1,13 +1,13 @@
 // POST /admin?env=..&seqId=..: the wx-server-sdk wire protocol. Every reply to a readable request is
 // HTTP 200 with JSON: `{requestId, ...fields}` on success, `{requestId, code, message}` on failure
 // (emulator/README.md, "Replies"); only a body over the cap or cut off is answered over HTTP.
-import { randomBytes } from 'crypto'
 import type { IncomingMessage, ServerResponse } from 'http'
 import { HttpError, invalidParam, PlatformError, toPlatformError } from '../errors'
 import { MAX_BODY_DEPTH, parseJson } from '../http/json-depth'
 import type { RequestLog } from '../request-log'
 import { readBody, sendJson } from '../server'
 import type { ActionHandler } from './context'
+import { nextRequestId } from '../request-id'
 
 /** Batch inserts of many documents are legitimate; the cap only stops runaway bodies. */
 const MAX_ADMIN_BODY_BYTES = 32 * 1024 * 1024
@@ -26,7 +26,7 @@ async function readAdminBody(req: IncomingMessage): Promise<Record<string, unkno
 export function adminHandler(actions: Record<string, ActionHandler>, requests: RequestLog) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
-    const requestId = randomBytes(8).toString('hex')
+    const requestId = nextRequestId()
     let action = '?'
     let body: Record<string, unknown> = {}
     let reply: Record<string, unknown>

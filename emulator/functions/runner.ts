@@ -5,13 +5,14 @@
 // pool, which frees the slot and wakes a waiter. Instances idle for `idleSeconds` are retired, as SCF
 // retires idle instances, so an idle emulator gives their memory back. Rebuilding a function (its
 // index.js changes) retires its instances, so a developer's next call runs the new code.
-import { randomBytes } from 'crypto'
-import { existsSync, statSync } from 'fs'
+import { randomUUID } from 'crypto'
+import { statSync } from 'fs'
 import path from 'path'
 import { functionSettings, type ProjectConfig } from '../config'
 import { PlatformError, StartupError } from '../errors'
 import { DEFAULT_APPID, ENV_ID, invocationEnv, instanceEnv, type Caller } from './environment'
 import { Instance, type LogSink } from './instance'
+import { nextRequestId } from '../request-id'
 
 export const MAX_INSTANCES_PER_FUNCTION = 8
 /** Real platforms retire an idle instance after a few minutes; SCF's exact window is UNVERIFIED. */
@@ -140,8 +141,10 @@ export class FunctionRunner {
     if (!FUNCTION_NAME.test(name)) throw new PlatformError('FUNCTIONS_NOT_FOUND', `invalid function name: ${name}`)
     const entry = path.join(this.options.functionRoot, name, 'index.js')
     // UNVERIFIED: the platform's exact code and text for a missing function.
-    if (!existsSync(entry)) throw new PlatformError('FUNCTIONS_NOT_FOUND', `[ResourceNotFound.FunctionName] function ${name} not found`)
-    const mtimeMs = statSync(entry).mtimeMs
+    // One stat per call tells both whether the function exists and whether it was rebuilt.
+    const stat = statSync(entry, { throwIfNoEntry: false })
+    if (!stat?.isFile()) throw new PlatformError('FUNCTIONS_NOT_FOUND', `[ResourceNotFound.FunctionName] function ${name} not found`)
+    const mtimeMs = stat.mtimeMs
     let pool = this.pools.get(name)
     if (!pool) this.pools.set(name, (pool = new Pool(entry, mtimeMs)))
     else if (pool.mtimeMs !== mtimeMs) {
@@ -212,11 +215,12 @@ export class FunctionRunner {
    * Runs `name` with `data` as `caller`. Resolves with the return value's JSON; rejects with a
    * PlatformError (not found, invalid event, execution failed, timed out).
    */
-  async invoke(name: string, data: unknown, caller: Caller, requestId = randomBytes(8).toString('hex')): Promise<Invocation> {
+  async invoke(name: string, data: unknown, caller: Caller, requestId = nextRequestId()): Promise<Invocation> {
     const pool = this.pool(name)
     const settings = functionSettings(this.options.config, name, this.options.hostEnv)
     const instance = await this.acquire(name, pool)
-    const apiToken = randomBytes(16).toString('hex')
+    // Unguessable, as the platform's token is; randomUUID draws from a cached entropy pool.
+    const apiToken = randomUUID()
     this.callers.set(apiToken, caller)
     const event: Record<string, unknown> = data && typeof data === 'object' && !Array.isArray(data) ? { ...data } : {}
     // The platform injects the caller into every client call's event (older docs; kept for compatibility).

@@ -1,4 +1,6 @@
 // The SDK's EJSON dialect as the admin API decodes and encodes it (emulator/README.md, "EJSON dialect").
+import { EJSON, ObjectId } from 'bson'
+import fc from 'fast-check'
 import { decode, decodeObject, encodeDoc } from '../../../emulator/admin/wire'
 
 test('numbers, dates, regular expressions (flags the SDK forwards verbatim, even g) and serverDate', () => {
@@ -35,4 +37,22 @@ test('an EJSON string nested as deep as MongoDB allows decodes; a much deeper on
   const nested = (levels: number) => '{"a":'.repeat(levels) + '{"$date":{"$numberLong":"0"}}' + '}'.repeat(levels)
   expect(decodeObject(nested(100))).toBeDefined()
   expect(() => decodeObject(nested(10_000))).toThrow(expect.objectContaining({ code: 'INVALID_PARAM', message: expect.stringMatching(/nested deeper than 128/) }))
+})
+
+test('encodeDoc writes exactly what bson writes as relaxed EJSON, for any document', () => {
+  const date = fc.oneof(fc.date(), fc.integer({ min: -1, max: 1 }).map((ms) => new Date(ms)), fc.constant(new Date(253402300800000)))
+  const leaf = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(-0), fc.boolean(), fc.constant(null), fc.constant(undefined), date)
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(fc.string(), tie('any'), { maxKeys: 3 }).map((o) => ({ ...o }))),
+  })).any
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), value, { maxKeys: 5 }), (doc) => {
+      const plain = { ...doc }
+      expect(encodeDoc(plain)).toBe(EJSON.stringify(plain, { relaxed: true }))
+    }),
+    { numRuns: 2000 },
+  )
+  // bson types and regexes are bson's to write.
+  const odd = { _id: new ObjectId('64b7f0a1e1d2c3b4a5968778'), re: /a.c/i }
+  expect(encodeDoc(odd)).toBe(EJSON.stringify(odd, { relaxed: true }))
 })

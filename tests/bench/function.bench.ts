@@ -12,7 +12,7 @@ import { performance } from 'perf_hooks'
 import { bookIdFor, buildBookDocument } from '../../cloudfunctions/bookcase/src/domain/bookDocument'
 import type { ApiRequest, ApiResult } from '../../typings/api'
 import { connectSdk, ROOT, startEmulator } from '../support/emulator'
-import { callBookcase } from '../support/gateway'
+import { callBookcase, keepAliveTransport } from '../support/gateway'
 import { startIsbnSources, type FixtureBook } from '../support/isbn-sources'
 import { ms, printSection, summarize, type Row } from './stats'
 
@@ -81,8 +81,10 @@ async function main(): Promise<void> {
   const sources = await startIsbnSources({ books: fixtureBooks })
   const emu = await startEmulator({ env: { ...sources.env, LOOKUP_RATE_LIMIT: '100000/600' } })
   const db: Loose = connectSdk(emu.url).database()
+  // The lightest client Node has, so the load generator leaves the machine's two cores to the emulator.
+  const transport = keepAliveTransport()
   const call = <A extends ApiRequest['action']>(openid: string, request: ApiRequest<A>) =>
-    callBookcase(emu.url, { openid }, request as ApiRequest<A>) as Promise<ApiResult<unknown>>
+    callBookcase(emu.url, { openid }, request as ApiRequest<A>, transport) as Promise<ApiResult<unknown>>
   const okCall = async <A extends ApiRequest['action']>(openid: string, request: ApiRequest<A>) => {
     const result = await call(openid, request)
     if (!result.ok) throw new Error(`${request.action}: ${JSON.stringify(result.error)}`)
@@ -286,7 +288,7 @@ async function main(): Promise<void> {
     const elapsed = (performance.now() - loadStarted) / 1000
     const load = summarize(latencies)
     const perSecond = latencies.length / elapsed
-    rows.push({ figure: `mixed load ${LOAD_SECONDS} s (listBooks/getBook/viewSharedShelf, ${READERS} readers, ${LOAD_CLIENTS} in flight): calls/s`, value: perSecond.toFixed(0), target: '≥ 300', ok: perSecond >= 300 })
+    rows.push({ figure: `mixed load ${LOAD_SECONDS} s (listBooks/getBook/viewSharedShelf, ${READERS} readers, ${LOAD_CLIENTS} in flight): calls/s`, value: perSecond.toFixed(0), target: '≥ 1,000', ok: perSecond >= 1000 })
     rows.push({ figure: 'mixed load: errors', value: String(errors), target: '0', ok: errors === 0 })
     rows.push({ figure: 'mixed load: median / p99', value: `${ms(load.median)} / ${ms(load.p99)}`, target: 'p99 ≤ 100 ms', ok: load.p99 <= 100 })
   } finally {

@@ -27,11 +27,12 @@ export const fetchTransport: Transport = async (url, headers, body) => {
 }
 
 /**
- * node:http over kept-alive connections: the lightest client Node has, for benchmarks, where the
- * load generator shares the machine's two cores with the emulator (fetch costs about 1 ms of CPU a call more).
+ * node:http: what the page tests use (jsdom has no fetch) and, over kept-alive connections, the
+ * lightest client Node has, for benchmarks, where the load generator shares the machine's two cores
+ * with the emulator (fetch costs about 1 ms of CPU a call more).
  */
-export function keepAliveTransport(maxSockets = 64): Transport {
-  const agent = new http.Agent({ keepAlive: true, maxSockets })
+export function nodeHttpTransport({ keepAlive = false, maxSockets = 64 } = {}): Transport {
+  const agent = keepAlive ? new http.Agent({ keepAlive, maxSockets }) : undefined
   return (url, headers, body) =>
     new Promise((resolve, reject) => {
       const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -44,6 +45,9 @@ export function keepAliveTransport(maxSockets = 64): Transport {
       req.end(body)
     })
 }
+
+/** Kept-alive node:http, for benchmarks. */
+export const keepAliveTransport = (maxSockets = 64): Transport => nodeHttpTransport({ keepAlive: true, maxSockets })
 
 export async function callGateway<T = unknown>(
   baseUrl: string,

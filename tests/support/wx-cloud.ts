@@ -1,7 +1,7 @@
 // wx.cloud for page tests: callFunction goes over real HTTP to the emulator's client gateway as the
 // current test reader, and resolves or rejects exactly as wx.cloud.callFunction does. Node's `http`
-// is used because the jsdom environment has no fetch (so tests/support/gateway.ts, built on fetch, can't serve here).
-import http from 'http'
+// is used because the jsdom environment has no fetch (tests/support/gateway.ts's nodeHttpTransport).
+import { nodeHttpTransport } from './gateway'
 import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../typings/api'
 import { buildCallRequest, CALL_FUNCTION_PATH, callOk, classifyReply, unreachable, type CallOutcome } from '../../emulator/gateway/protocol'
 
@@ -24,23 +24,13 @@ interface CallFunctionParam {
   complete?: (res: unknown) => void
 }
 
-function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+/** jsdom has no fetch: calls go over node:http. */
+const post = nodeHttpTransport()
 
 /** POSTs one call to the gateway as `openid` (no identity header when undefined) and classifies the answer. */
 async function postCall<T>(baseUrl: string, openid: string | undefined, name: string, data: unknown): Promise<CallOutcome<T> & { text: string }> {
   const { headers, body } = buildCallRequest(name, data, openid === undefined ? undefined : { openid })
-  const reply = await post(`${baseUrl}${CALL_FUNCTION_PATH}`, body, headers)
+  const reply = await post(`${baseUrl}${CALL_FUNCTION_PATH}`, headers, body)
   let parsed: unknown
   try {
     parsed = JSON.parse(reply.text)

@@ -12,6 +12,7 @@ import { StartupError } from './errors'
 import { ENV_ID } from './functions/environment'
 import { FunctionRunner } from './functions/runner'
 import { callFunctionHandler } from './gateway/call-function'
+import { CALL_FUNCTION_PATH } from './gateway/protocol'
 import { RequestLog } from './request-log'
 import { previewHandler } from './preview/host'
 import { seedDemoShelf } from './seed/seed'
@@ -144,7 +145,7 @@ export class Emulator {
     // the /_/ routes (storage, viewer: the server's default) take browser requests from the emulator's
     // own origin only; the preview's static files need only the Host check.
     server.route('POST', '/admin', adminHandler(actions, requests), { guard: 'sdk' })
-    server.route('POST', '/client/callFunction', callFunctionHandler(runner, requests), { guard: 'same-origin' })
+    server.route('POST', CALL_FUNCTION_PATH, callFunctionHandler(runner, requests), { guard: 'same-origin' })
     server.route(
       'GET',
       '/health',

@@ -101,7 +101,8 @@ export function mountStorageRoutes(server: EmulatorServer, bucket: Bucket): void
     }
     res.writeHead(200, { 'content-length': 0 })
     res.end()
-  })
+  }, { guard: 'same-origin' })
 
-  server.route('GET', DOWNLOAD_PREFIX, (_req: IncomingMessage, res: ServerResponse, url: URL) => download(bucket, res, url))
+  // Signed URLs are fetched by the SDK, by the preview's <image> and by wx.downloadFile: never cross-site.
+  server.route('GET', DOWNLOAD_PREFIX, (_req: IncomingMessage, res: ServerResponse, url: URL) => download(bucket, res, url), { guard: 'same-origin' })
 }

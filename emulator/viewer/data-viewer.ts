@@ -43,5 +43,7 @@ table{border-collapse:collapse}td{padding:2px 8px;border-bottom:1px solid #eee;f
 export function mountDataViewer(server: EmulatorServer, db: Database, requests: RequestLog): void {
   server.route('GET', '/_/data', async (_req, res, url) =>
     sendText(res, 200, await renderDataPage(db, requests, url.searchParams.get('c'), url.searchParams.get('openid')), 'text/html; charset=utf-8'),
+    // Every reader's documents: the emulator's own pages only.
+    { guard: 'same-origin' },
   )
 }

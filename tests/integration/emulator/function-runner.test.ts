@@ -167,5 +167,6 @@ test('close() answers running and queued calls and leaves no thread or timer beh
   const shutDown = { status: 'rejected', reason: { code: 'FUNCTIONS_EXECUTE_FAIL', message: 'the emulator is shutting down' } }
   expect(await calls).toMatchObject([shutDown, shutDown])
   expect(runner.stats()).toEqual({ crash: FREE, sleepy: FREE })
-  expect(timers()).toBe(before)
+  // Timers of earlier tests may end meanwhile; none of this runner's may be left.
+  expect(timers()).toBeLessThanOrEqual(before)
 })

@@ -37,7 +37,10 @@ export function instanceEnv(adminUrl: string, declared: Record<string, string>, 
     SILENCE: 'true',
     TCB_ENV: ENV_ID,
     SCF_NAMESPACE: ENV_ID,
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+    // TCB_CONTEXT_CNFG listed too: @cloudbase/node-sdk 2.1.1–2.3.3 (wx-server-sdk 2.1.2–2.3.0) reads the
+    // URL override only through this list; later ones read it directly (emulator/README.md, "Older
+    // wx-server-sdk majors").
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG',
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN',
   })
   return env

@@ -25,7 +25,8 @@ interface RcFile {
   functions?: { name: string; timeout?: number; memorySize?: number; envVariables?: Record<string, string> }[]
 }
 
-export function loadProjectConfig(projectDir: string): ProjectConfig {
+/** `defaultFunctionRoot`: where functions live when cloudbaserc.json names no root (project.config.json's). */
+export function loadProjectConfig(projectDir: string, defaultFunctionRoot = 'cloudfunctions'): ProjectConfig {
   const file = path.join(projectDir, 'cloudbaserc.json')
   const rc: RcFile = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
   const functions = new Map<string, FunctionConfig>()
@@ -36,7 +37,7 @@ export function loadProjectConfig(projectDir: string): ProjectConfig {
       envVariables: { ...(fn.envVariables ?? {}) },
     })
   }
-  return { functionRoot: path.resolve(projectDir, rc.functionRoot ?? 'cloudfunctions'), functions }
+  return { functionRoot: path.resolve(projectDir, rc.functionRoot ?? defaultFunctionRoot), functions }
 }
 
 /**

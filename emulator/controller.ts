@@ -15,6 +15,7 @@ import { callFunctionHandler } from './gateway/call-function'
 import { CALL_FUNCTION_PATH } from './gateway/protocol'
 import { RequestLog } from './request-log'
 import { previewHandler } from './preview/host'
+import { previewSite } from './preview/site'
 import { seedDemoShelf } from './seed/seed'
 import { EmulatorServer, sendJson } from './server'
 import { Bucket } from './storage/bucket'
@@ -28,9 +29,15 @@ export interface EmulatorOptions {
   /** 0 picks a free port. */
   port: number
   dataDir: string
-  /** The project (repo) root: cloudbaserc.json and database/indexes.json live here. */
+  /** The project's folder (Bookcase's or `--project`'s): cloudbaserc.json and database/indexes.json live here. */
   projectDir: string
-  /** Functions root; default cloudbaserc.json's functionRoot. */
+  /** Bookcase's own folder (scripts/, the preview runtime, .build/); the preview is built from there. */
+  toolDir: string
+  /** The Mini Program the preview shows (project.config.json's miniprogramRoot). */
+  miniprogramRoot: string
+  /** Where functions live when cloudbaserc.json names no root (project.config.json's cloudfunctionRoot). */
+  cloudfunctionRoot: string
+  /** Functions root; default cloudbaserc.json's functionRoot, else cloudfunctionRoot. */
   functionsDir?: string
   importFile?: string
   exportOnExit?: string
@@ -85,7 +92,7 @@ export class Emulator {
     }
     const wasEmpty = db.countDocuments() === 0
 
-    const config = loadProjectConfig(options.projectDir)
+    const config = loadProjectConfig(options.projectDir, options.cloudfunctionRoot)
     const functionRoot = path.resolve(options.projectDir, options.functionsDir ?? config.functionRoot)
     const runner = new FunctionRunner({
       functionRoot,
@@ -159,7 +166,8 @@ export class Emulator {
 
   /** The browser preview (emulator/preview/) at `/`. */
   private mountPreview(): void {
-    this.server.route('GET', '/', previewHandler(this.options.projectDir), { guard: 'host-only' })
+    const site = previewSite(this.options.toolDir, this.options.miniprogramRoot)
+    this.server.route('GET', '/', previewHandler(site), { guard: 'host-only' })
   }
 
   /** Clean shutdown: stop serving, stop functions, export if asked, flush and close the journal. */

@@ -5,10 +5,13 @@
 import { execFile } from 'child_process'
 import { existsSync, readdirSync, statSync } from 'fs'
 import path from 'path'
+import { projectBuildArgs, type PreviewSite } from './site'
 
 interface Target {
   /** The scripts/build/<name>.mjs target. */
   name: string
+  /** What to run with node to rebuild it. */
+  command: string[]
   sources: string[]
   /** A file the build writes; its mtime is when the target was last built. */
   built: string
@@ -38,18 +41,37 @@ function builtAt(file: string): number {
   }
 }
 
-/** The preview, and every cloud function with TypeScript sources (cloudfunctions/<name>/src). */
-function targetsOf(projectDir: string, previewIndex: string): Target[] {
-  const typings = path.join(projectDir, 'typings')
+/**
+ * Bookcase's own: the preview, and every cloud function with TypeScript sources (cloudfunctions/<name>/src).
+ * Another project: its preview only (its functions are plain JavaScript, run as they are).
+ */
+function targetsOf(site: PreviewSite): Target[] {
+  const { toolDir } = site
+  const runtime = path.join(toolDir, 'emulator', 'preview')
+  const previewIndex = path.join(site.buildDir, 'index.html')
+  if (!site.own) return [{ name: 'preview', command: projectBuildArgs(site), sources: [site.miniprogramRoot, runtime], built: previewIndex }]
+  const typings = path.join(toolDir, 'typings')
+  const buildScript = path.join(toolDir, 'scripts', 'build.mjs')
   const targets: Target[] = [
-    { name: 'preview', sources: [path.join(projectDir, 'miniprogram'), path.join(projectDir, 'emulator', 'preview'), typings], built: previewIndex },
+    { name: 'preview', command: [buildScript, 'preview'], sources: [site.miniprogramRoot, runtime, typings], built: previewIndex },
   ]
-  const functionsDir = path.join(projectDir, 'cloudfunctions')
+  const functionsDir = path.join(toolDir, 'cloudfunctions')
   const functions = existsSync(functionsDir) ? readdirSync(functionsDir).filter((name) => existsSync(path.join(functionsDir, name, 'src'))) : []
   for (const name of functions) {
-    targets.push({ name: 'function', sources: [path.join(functionsDir, name, 'src'), typings], built: path.join(functionsDir, name, 'index.js') })
+    targets.push({
+      name: 'function',
+      command: [buildScript, 'function'],
+      sources: [path.join(functionsDir, name, 'src'), typings],
+      built: path.join(functionsDir, name, 'index.js'),
+    })
   }
   return targets
+}
+
+function run(command: string[], cwd: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, command, { cwd }, (error, stdout, stderr) => resolve(error ? stderr || stdout || error.message : null))
+  })
 }
 
 export class PreviewFreshness {
@@ -57,25 +79,28 @@ export class PreviewFreshness {
   private readonly targets: Target[]
 
   constructor(
-    private readonly projectDir: string,
-    previewIndex: string,
+    private readonly site: PreviewSite,
     private readonly log: (message: string) => void = (m) => console.log(m),
   ) {
-    this.targets = targetsOf(projectDir, previewIndex)
+    this.targets = targetsOf(site)
   }
 
   /** Resolves once the builds are current: null, or the build's error output when it failed. */
   ensure(): Promise<string | null> {
     if (this.running) return this.running
-    const stale = [...new Set(this.targets.filter((t) => Math.max(...t.sources.map(newestMtime)) > builtAt(t.built)).map((t) => t.name))]
-    if (stale.length === 0) return Promise.resolve(null)
-    this.log(`[preview] sources changed: rebuilding ${stale.join(' and ')}`)
-    this.running = new Promise((resolve) => {
-      const script = path.join(this.projectDir, 'scripts', 'build.mjs')
-      execFile(process.execPath, [script, ...stale], { cwd: this.projectDir }, (error, stdout, stderr) => {
-        this.running = null
-        resolve(error ? `The build failed (${stale.join(', ')}):\n\n${stderr || stdout || error.message}` : null)
-      })
+    const stale = this.targets.filter((t) => Math.max(...t.sources.map(newestMtime)) > builtAt(t.built))
+    // One build per target, though several functions share one.
+    const commands = [...new Map(stale.map((t) => [t.name, t.command])).entries()]
+    if (commands.length === 0) return Promise.resolve(null)
+    this.log(`[preview] sources changed: rebuilding ${commands.map(([name]) => name).join(' and ')}`)
+    this.running = (async () => {
+      for (const [name, command] of commands) {
+        const failure = await run(command, this.site.toolDir)
+        if (failure) return `The build failed (${name}):\n\n${failure}`
+      }
+      return null
+    })().finally(() => {
+      this.running = null
     })
     return this.running
   }

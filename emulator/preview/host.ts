@@ -1,12 +1,13 @@
-// Serves the built browser preview (.build/preview/, see scripts/build/preview.mjs) from the emulator:
-// `/` is the shell page, `/preview/*` its bundle, styles and the Mini Program's images. Files are read
-// per request and gzipped when the browser accepts it; the shell page first rebuilds a stale build
-// (freshness.ts), so an edited page shows on reload. BOOKCASE_PREVIEW_REBUILD=0 turns that off.
+// Serves the built browser preview (.build/preview/, or another project's: site.ts; built by
+// scripts/build/preview.mjs) from the emulator: `/` is the shell page, `/preview/*` its bundle, styles
+// and the Mini Program's images. Files are read per request and gzipped when the browser accepts it;
+// the shell page first rebuilds a stale build (freshness.ts), so an edited page shows on reload. BOOKCASE_PREVIEW_REBUILD=0 turns that off.
 import { readFileSync, statSync } from 'fs'
 import path from 'path'
 import { gzipSync } from 'zlib'
 import type { IncomingMessage, ServerResponse } from 'http'
 import { PreviewFreshness } from './freshness'
+import { projectBuildArgs, type PreviewSite } from './site'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,11 +44,16 @@ function fileFor(dir: string, pathname: string): string | null {
   return file.startsWith(dir + path.sep) ? file : null
 }
 
-/** `projectDir`: the repository root (miniprogram/, scripts/, .build/preview/). */
-export function previewHandler(projectDir: string) {
-  const dir = path.join(path.resolve(projectDir), '.build', 'preview')
+/** The build command the "not built" answer names. */
+function buildHint(site: PreviewSite): string {
+  return site.own ? 'npm run build` (or `node scripts/build.mjs preview' : `node ${projectBuildArgs(site).map((a) => JSON.stringify(a)).join(' ')}`
+}
+
+/** `site`: which Mini Program, and where its build lives (site.ts). */
+export function previewHandler(site: PreviewSite) {
+  const dir = site.buildDir
   const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>()
-  const freshness = process.env.BOOKCASE_PREVIEW_REBUILD === '0' ? null : new PreviewFreshness(projectDir, path.join(dir, 'index.html'))
+  const freshness = process.env.BOOKCASE_PREVIEW_REBUILD === '0' ? null : new PreviewFreshness(site)
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (freshness && (url.pathname === '/' || url.pathname === '/index.html')) {
       const failure = await freshness.ensure()
@@ -60,7 +66,7 @@ export function previewHandler(projectDir: string) {
       stat = statSync(file)
     } catch {
       if (url.pathname === '/' || url.pathname === '/index.html') {
-        return send(res, 503, 'The browser preview is not built: run `npm run build` (or `node scripts/build.mjs preview`).')
+        return send(res, 503, `The browser preview is not built: run \`${buildHint(site)}\`.`)
       }
       return send(res, 404, `not found: ${url.pathname}`)
     }

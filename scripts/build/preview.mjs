@@ -1,11 +1,14 @@
-// Builds the browser preview of the Mini Program into .build/preview/ (served by the emulator at /):
+// Builds the browser preview of the Mini Program into .build/preview/ (served by the emulator at /).
+// Another project's (`--project`, emulator/preview/site.ts) is built by running this file directly:
+// `node scripts/build/preview.mjs --root <miniprogramRoot> --out <dir>`. Either way the folder holds:
 //   index.html   the shell page (phone frame + identity switcher)
 //   app.js       runtime + j-component + every page/component script + wcc templates (one iife bundle)
 //   runtime.css  the frame and WeChat-like built-ins;  mp.css  every WXSS file, rewritten (see wxss.js)
 //   mp/...       the Mini Program's static assets (images), at the paths WXML uses
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import esbuild from 'esbuild'
 import { readProject } from '../../emulator/preview/build/project.js'
 import { compileTemplates } from '../../emulator/preview/build/templates.mjs'
@@ -104,4 +107,9 @@ export async function build(options = {}) {
   if (existsSync(finalDir)) renameSync(finalDir, previous)
   renameSync(outDir, finalDir)
   rmSync(previous, { recursive: true, force: true })
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' } } })
+  await build({ root: values.root && path.resolve(values.root), outDir: values.out && path.resolve(values.out) })
 }

@@ -1,5 +1,6 @@
 // One page on the stack: its j-component instance inside a <wx-page> scroller, and the page lifecycle
-// WeChat drives (onLoad with the query, onShow/onHide, onUnload, onReachBottom, onPullDownRefresh).
+// WeChat drives (onLoad with the query, onShow, onReady once after the first render, onHide, onUnload,
+// onReachBottom, onPullDownRefresh).
 import { attachTapBridge } from './tap-bridge'
 import type { Instance, RootComponent } from './engine/types'
 import type { Registry } from './engine/registry'
@@ -66,6 +67,11 @@ export class PageHost {
 
   load(): void {
     this.call('onLoad', { ...this.url.query })
+  }
+
+  /** After the first show: templates render synchronously on setData, so the first render is done. */
+  ready(): void {
+    this.call('onReady')
   }
 
   show(): void {

@@ -109,6 +109,7 @@ export class Router {
     if (this.isTab(target.route)) this.tabPages.set(target.route, page)
     page.load()
     page.show()
+    page.ready()
     this.changed()
   }
 

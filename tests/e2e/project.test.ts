@@ -1,0 +1,68 @@
+// `--project <dir>`: the emulator runs another Mini Program project, here a plain-JavaScript one in the
+// style of the classic Cloud Development course demo (tests/fixtures/projects/classic-js): its
+// functions from its cloudfunctionRoot, its pages (Page(), App(), getApp(), getCurrentPages(),
+// wx.navigateTo with a query) in the preview, built on the first visit into a folder of its own.
+import path from 'path'
+import type { Page } from 'playwright-core'
+import { launchBrowser, type BrowserSession } from '../support/browser'
+import { ROOT, startEmulator, type EmulatorHandle } from '../support/emulator'
+
+jest.setTimeout(60_000)
+
+const PROJECT = path.join(ROOT, 'tests/fixtures/projects/classic-js')
+const READER = 'o-classic-reader'
+
+let emulator: EmulatorHandle
+let browser: BrowserSession
+const errors: string[] = []
+
+beforeAll(async () => {
+  emulator = await startEmulator({ preview: true, args: ['--project', PROJECT, '--import', path.join(PROJECT, 'mybook.json')] })
+  browser = await launchBrowser()
+  browser.page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  browser.page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text())
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await emulator?.stop()
+})
+
+const onTop = (page: Page) => page.locator('wx-page:not([hidden])')
+
+test('the list page renders from a cloud function, and a tap opens the detail page with its query', async () => {
+  const { page } = browser
+  // Sign in as the fixture's reader, then launch afresh so App.onLaunch's `login` call runs as them.
+  await page.goto(`${emulator.url}/`)
+  await page.waitForSelector('body[data-preview-ready]')
+  await page.locator('.pv-identity-input').fill(READER)
+  await page.locator('.pv-identity-use').click()
+  await page.locator('.pv-identity-current', { hasText: READER }).waitFor()
+  await page.reload()
+  await page.waitForSelector('body[data-preview-ready]')
+
+  // pages/index/index renders with the scope `pages` (emulator/preview/build/project.js scopeName).
+  const list = onTop(page)
+  await list.locator('.pages--book').first().waitFor()
+  expect(await list.locator('.pages--title').allTextContents()).toEqual(['三体', '活着'])
+  expect(await list.locator('.pages--price').allTextContents()).toEqual(['¥23.00', '¥20.50']) // a util required by relative path
+  // getApp().globalData was filled by App.onLaunch from the `login` function's getWXContext().
+  await list.locator('.pages--reader', { hasText: `当前读者：${READER}` }).waitFor()
+  expect(await list.locator('.pages--shown').textContent()).toBe('onShow: 1')
+  expect(await page.locator('.pv-nav-title').textContent()).toBe('我的藏书')
+
+  await list.locator('.pages--book', { hasText: '活着' }).click()
+  const detail = page.locator('wx-page[data-route="pages/detail/detail"]:not([hidden])')
+  await detail.locator('.pages-detail-detail--title', { hasText: '活着' }).waitFor()
+  expect(await detail.locator('.pages-detail-detail--author').textContent()).toBe('余华')
+  expect(await detail.locator('.pages-detail-detail--query').textContent()).toBe('id: book-2') // onLoad(query)
+  expect(await detail.locator('.pages-detail-detail--depth').textContent()).toBe('pages: 2') // getCurrentPages()
+  expect(await detail.locator('.pages-detail-detail--ready').count()).toBe(1) // onReady ran
+  expect(new URL(page.url()).hash).toBe('#/pages/detail/detail?id=book-2')
+
+  await page.locator('.pv-nav-back').click()
+  await onTop(page).locator('.pages--shown', { hasText: 'onShow: 2' }).waitFor()
+  expect(errors).toEqual([])
+})

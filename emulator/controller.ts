@@ -11,6 +11,9 @@ import { lockDataDir, prepareDataDir } from './data-dir'
 import { StartupError } from './errors'
 import { ENV_ID } from './functions/environment'
 import { FunctionRunner } from './functions/runner'
+import { clientDatabaseHandler } from './client-db/handler'
+import { Permissions } from './client-db/permissions'
+import { CLIENT_DATABASE_PATH } from './client-db/protocol'
 import { callFunctionHandler } from './gateway/call-function'
 import { CALL_FUNCTION_PATH } from './gateway/protocol'
 import { RequestLog } from './request-log'
@@ -72,6 +75,7 @@ export class Emulator {
     readonly options: EmulatorOptions,
     readonly db: Database,
     readonly runner: FunctionRunner,
+    private readonly permissions: Permissions,
     private readonly unlock: () => void,
   ) {}
 
@@ -91,6 +95,15 @@ export class Emulator {
       throw error
     }
     const wasEmpty = db.countDocuments() === 0
+    let permissions: Permissions
+    try {
+      // The client database's permissions (emulator/README.md, "Client database"); tests name another file.
+      permissions = Permissions.load(options.env.BOOKCASE_SECURITY_RULES ?? path.join(options.projectDir, 'database', 'security-rules.json'))
+    } catch (error) {
+      await db.close()
+      unlock()
+      throw error
+    }
 
     const config = loadProjectConfig(options.projectDir, options.cloudfunctionRoot)
     const functionRoot = path.resolve(options.projectDir, options.functionsDir ?? config.functionRoot)
@@ -103,7 +116,7 @@ export class Emulator {
       workerFile: options.workerFile,
       log: options.log,
     })
-    const emulator: Emulator = new Emulator(options, db, runner, unlock)
+    const emulator: Emulator = new Emulator(options, db, runner, permissions, unlock)
     emulator.mount()
     let port: number
     try {
@@ -153,6 +166,7 @@ export class Emulator {
     // own origin only; the preview's static files need only the Host check.
     server.route('POST', '/admin', adminHandler(actions, requests), { guard: 'sdk' })
     server.route('POST', CALL_FUNCTION_PATH, callFunctionHandler(runner, requests), { guard: 'same-origin' })
+    server.route('POST', CLIENT_DATABASE_PATH, clientDatabaseHandler(db, this.permissions, requests), { guard: 'same-origin' })
     server.route(
       'GET',
       '/health',

@@ -1,7 +1,9 @@
 // wx.cloud for page tests: callFunction goes over real HTTP to the emulator's client gateway as the
 // current test reader, and resolves or rejects exactly as wx.cloud.callFunction does. Node's `http`
 // is used because the jsdom environment has no fetch (tests/support/gateway.ts's nodeHttpTransport).
+// wx.cloud.database() is the preview's own client builder (emulator/client-db/client.ts) over the same transport.
 import { nodeHttpTransport } from './gateway'
+import { createClientDatabase } from '../../emulator/client-db/client'
 import type { ActionData, ActionName, ApiRequest, ApiResult } from '../../typings/api'
 import { buildCallRequest, CALL_FUNCTION_PATH, callOk, classifyReply, unreachable, type CallOutcome } from '../../emulator/gateway/protocol'
 
@@ -79,8 +81,11 @@ export function installWxCloud(baseUrl: string, openid: string | undefined): WxC
     return callOk(outcome.result, outcome.requestID)
   }
 
+  // wx.cloud.database(): the preview's own client builder, over node:http, as the current test reader.
+  const database = createClientDatabase((path, headers, body) => post(`${url}${path}`, headers, body), () => currentOpenid)
   const cloud = {
     init() {},
+    database: () => database,
     callFunction(param: CallFunctionParam): Promise<unknown> {
       const data = param.data ?? {}
       calls.push({ name: param.name, data })

@@ -1,7 +1,8 @@
 // `--project <dir>`: the emulator runs another Mini Program project, here a plain-JavaScript one in the
 // style of the classic Cloud Development course demo (tests/fixtures/projects/classic-js): its
 // functions from its cloudfunctionRoot, its pages (Page(), App(), getApp(), getCurrentPages(),
-// wx.navigateTo with a query) in the preview, built on the first visit into a folder of its own.
+// wx.navigateTo with a query, a third-party-style component library) in the preview, built on the
+// first visit into a folder of its own.
 import path from 'path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, type BrowserSession } from '../support/browser'
@@ -62,7 +63,17 @@ test('the list page renders from a cloud function, and a tap opens the detail pa
   expect(await detail.locator('.pages-detail-detail--ready').count()).toBe(1) // onReady ran
   expect(new URL(page.url()).hash).toBe('#/pages/detail/detail?id=book-2')
 
-  await page.locator('.pv-nav-back').click()
+  // A component from a third-party-style library in miniprogram/vendor/ (as Vant Weapp ships): its WXS
+  // modifier class, the page's custom-class, its slot; its `click` event reaches the page's handler
+  // with the data-id, which goes back to the list.
+  const button = detail.locator('vendor-ui-button > wx-view')
+  expect((await button.getAttribute('class'))?.split(' ').sort()).toEqual([
+    'pages-detail-detail--back',
+    'vendor-ui-button--ui-button',
+    'vendor-ui-button--ui-button--primary',
+  ])
+  expect(await button.textContent()).toBe('返回列表')
+  await button.click()
   await onTop(page).locator('.pages--shown', { hasText: 'onShow: 2' }).waitFor()
   expect(errors).toEqual([])
 })

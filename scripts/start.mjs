@@ -15,6 +15,9 @@ const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf
 await buildTargets()
 
 const child = spawn(process.execPath, [path.join(root, '.build/emulator/cli.js'), ...process.argv.slice(2)], {
+  // npm runs scripts in the package's folder; paths given on the command line (--project ../app,
+  // --data, --import) mean the folder the developer typed them in, which npm passes as INIT_CWD.
+  cwd: process.env.INIT_CWD || process.cwd(),
   stdio: 'inherit',
   env: { GLIBC_TUNABLES: config.glibcTunables, ...process.env },
 })

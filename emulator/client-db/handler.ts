@@ -18,7 +18,8 @@ import { apiName, CLIENT_MAX_LIMIT, fail, isFail, ok, OPERATIONS, PERMISSION_DEN
 /** A client document may hold up to 16 MB on the platform; a request body beyond 4 MB is refused. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 
-const fieldPath = z.string().min(1).max(1024)
+// A field path never starts with `$`: that would be an operator where the store expects a field.
+const fieldPath = z.string().min(1).max(1024).regex(/^[^$]/, 'a field path cannot start with $')
 const requestSchema = z.strictObject({
   collection: z.string().regex(/^[A-Za-z][\w-]{0,63}$/),
   op: z.enum(OPERATIONS),
@@ -82,11 +83,14 @@ function decodeField(text: string | undefined, name: string): Doc {
   }
 }
 
+/** Replaces the placeholder in plain field values, at the top level and in a top-level $and (what where() writes). */
 function withPlaceholder(filter: Doc, openid: string | undefined): Doc {
   const out: Doc = {}
   for (const [key, value] of Object.entries(filter)) {
     if (value === OPENID_PLACEHOLDER && openid === undefined) throw new Denied()
-    out[key] = value === OPENID_PLACEHOLDER ? openid : value
+    if (key === '$and' && Array.isArray(value)) {
+      out[key] = value.map((part: unknown) => (part && typeof part === 'object' && !Array.isArray(part) ? withPlaceholder(part as Doc, openid) : part))
+    } else out[key] = value === OPENID_PLACEHOLDER ? openid : value
   }
   return out
 }
@@ -96,7 +100,8 @@ function checkUpdate(data: Doc): Doc {
     if (!UPDATE_OPERATORS.has(op)) throw new HttpError(400, `data: unknown update operator ${op}`)
     if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new HttpError(400, `data: ${op} takes an object of fields`)
     // The platform never lets a client set or change _openid (reference §4); refused as a permission.
-    if (Object.keys(fields).some((f) => f === '_openid' || f.startsWith('_openid.'))) throw new Denied()
+    const touches = (path: unknown) => typeof path === 'string' && (path === '_openid' || path.startsWith('_openid.'))
+    if (Object.keys(fields).some(touches) || (op === '$rename' && Object.values(fields).some(touches))) throw new Denied()
   }
   if (Object.keys(data).length === 0) throw new HttpError(400, 'data: an update needs at least one field')
   return data

@@ -111,6 +111,7 @@ describe('PRIVATE (only the creator reads and writes)', () => {
     expect(stored._openid).toBe(B)
     expect(stored.at).toBeInstanceOf(Date)
     expect((await rejection(b.collection('private_notes').doc(added._id as string).update({ data: { _openid: A } }))).errCode).toBe(DENIED)
+    expect((await rejection(b.collection('private_notes').doc(added._id as string).update({ data: { title: b.command.rename('_openid') } }))).errCode).toBe(DENIED)
     const read = await b.collection('private_notes').doc(added._id as string).get()
     expect(read).toMatchObject({ errMsg: 'document.get:ok', data: { title: 'mine', _openid: B } })
     expect((read.data as { at: unknown }).at).toBeInstanceOf(Date)
@@ -158,6 +159,7 @@ describe('custom rules', () => {
 
   test("with _openid pinned to '{openid}' (or the caller's own openid) the query runs, with no implicit filter", async () => {
     const a = as(A).collection('owned_notes')
+    expect((await a.where({ _openid: '{openid}', n: as(A).command.lt(0).or(as(A).command.gt(1)) }).count()).total).toBe(1)
     expect((await a.where({ _openid: '{openid}' }).orderBy('n', 'desc').get()).data.map((d) => (d as { n: number }).n)).toEqual([2, 1])
     expect((await a.where({ _openid: A, n: 1 }).count()).total).toBe(1)
     expect((await a.where({ _id: 'owned_notes-1', _openid: '{openid}' }).update({ data: { n: 11 } })).stats).toEqual({ updated: 1 })
@@ -229,6 +231,7 @@ describe('queries, commands and limits', () => {
       { collection: 'many', op: 'get', query: '{"i": ' },
       { collection: 'many', op: 'add', data: JSON.stringify({ $set: { x: 1 } }) },
       { collection: 'many', op: 'count', limit: 3 },
+      { collection: 'many', op: 'get', field: { $where: true } },
     ]) {
       const res = await post(body)
       expect(res.status).toBe(400)

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const onTop = (page: Page) => page.locator('wx-page:not([hidden])')
 
-test('the list page renders from a cloud function, and a tap opens the detail page with its query', async () => {
+test('the list renders from a cloud function, a tap opens the detail page with its query, and Page() lifecycles run', async () => {
   const { page } = browser
   // Sign in as the fixture's reader, then launch afresh so App.onLaunch's `login` call runs as them.
   await page.goto(`${emulator.url}/`)
@@ -62,6 +62,14 @@ test('the list page renders from a cloud function, and a tap opens the detail pa
   expect(await detail.locator('.pages-detail-detail--depth').textContent()).toBe('pages: 2') // getCurrentPages()
   expect(await detail.locator('.pages-detail-detail--ready').count()).toBe(1) // onReady ran
   expect(new URL(page.url()).hash).toBe('#/pages/detail/detail?id=book-2')
+  const list0 = page.locator('wx-page[data-route="pages/index/index"]')
+  expect(await list0.locator('.pages--hidden').textContent()).toBe('onHide: 1')
+
+  // onShareAppMessage: the capsule menu offers 转发 and the card carries the page's title.
+  await page.locator('.pv-capsule-menu').click()
+  await page.locator('.pv-action-item', { hasText: '转发给朋友' }).click()
+  expect(await page.locator('.pv-share-title').textContent()).toBe('推荐一本书：活着')
+  await page.locator('.pv-share-close').click()
 
   // A component from a third-party-style library in miniprogram/vendor/ (as Vant Weapp ships): its WXS
   // modifier class, the page's custom-class, its slot; its `click` event reaches the page's handler
@@ -75,5 +83,12 @@ test('the list page renders from a cloud function, and a tap opens the detail pa
   expect(await button.textContent()).toBe('返回列表')
   await button.click()
   await onTop(page).locator('.pages--shown', { hasText: 'onShow: 2' }).waitFor()
+  // The detail page's onUnload wrote getApp().globalData, which the list's onShow read.
+  expect(await onTop(page).locator('.pages--closed').textContent()).toBe('onUnload: book-2')
+
+  // onPullDownRefresh (enablePullDownRefresh in the page's json), from the capsule menu's 刷新.
+  await page.locator('.pv-capsule-menu').click()
+  await page.locator('.pv-action-item', { hasText: '刷新' }).click()
+  await onTop(page).locator('.pages--refreshed', { hasText: 'onPullDownRefresh: 1' }).waitFor()
   expect(errors).toEqual([])
 })

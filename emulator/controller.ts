@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'fs'
 import path from 'path'
 import { databaseActions } from './admin/database'
 import { functionActions } from './admin/functions'
+import { legacyActions } from './admin/legacy'
 import { adminHandler } from './admin/router'
 import { storageActions } from './admin/storage'
 import { loadProjectConfig } from './config'
@@ -11,6 +12,7 @@ import { lockDataDir, prepareDataDir } from './data-dir'
 import { StartupError } from './errors'
 import { ENV_ID } from './functions/environment'
 import { FunctionRunner } from './functions/runner'
+import { LEGACY_ADMIN_PATH } from './http/admin-proxy'
 import { clientDatabaseHandler } from './client-db/handler'
 import { Permissions } from './client-db/permissions'
 import { CLIENT_DATABASE_PATH } from './client-db/protocol'
@@ -113,6 +115,7 @@ export class Emulator {
       hostEnv: options.env,
       // Known once the server is bound; functions only start after that.
       adminUrl: () => `${emulator.url}/admin`,
+      adminProxyUrl: () => emulator.server.adminProxyUrl(),
       workerFile: options.workerFile,
       log: options.log,
     })
@@ -165,6 +168,8 @@ export class Emulator {
     // the /_/ routes (storage, viewer: the server's default) take browser requests from the emulator's
     // own origin only; the preview's static files need only the Host check.
     server.route('POST', '/admin', adminHandler(actions, requests), { guard: 'sdk' })
+    // What wx-server-sdk 0.x–2.0.x sends to the platform's admin host, through the proxy (http/admin-proxy.ts).
+    server.route('POST', LEGACY_ADMIN_PATH, adminHandler(legacyActions(actions), requests), { guard: 'sdk' })
     server.route('POST', CALL_FUNCTION_PATH, callFunctionHandler(runner, requests), { guard: 'same-origin' })
     server.route('POST', CLIENT_DATABASE_PATH, clientDatabaseHandler(db, this.permissions, requests), { guard: 'same-origin' })
     server.route(

@@ -10,6 +10,7 @@ import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'h
 import type { AddressInfo, Socket } from 'net'
 import type { Duplex } from 'stream'
 import { HttpError } from './errors'
+import { AdminProxy } from './http/admin-proxy'
 import { RequestGuards, type Guard } from './http/guards'
 import { MAX_BODY_DEPTH, parseJson } from './http/json-depth'
 import { requestUrl } from './http/request-target'
@@ -48,6 +49,9 @@ export class EmulatorServer {
   // A request without Host is refused by the Host guard with a JSON 403, not by node's bare 400.
   private readonly server = http.createServer({ requireHostHeader: false }, (req, res) => this.handle(req, res))
   private guards: RequestGuards | undefined
+  /** The one proxy request answered: old wx-server-sdk majors' admin host (http/admin-proxy.ts). */
+  private readonly adminProxy = new AdminProxy()
+  private port: number | undefined
 
   constructor() {
     // The SDK keeps connections alive; keep ours open a little longer than its idle sockets.
@@ -68,9 +72,16 @@ export class EmulatorServer {
         this.server.off('error', reject)
         const bound = (this.server.address() as AddressInfo).port
         this.guards = new RequestGuards(bound)
+        this.port = bound
         resolve(bound)
       })
     })
+  }
+
+  /** HTTP_PROXY for function instances whose SDK addresses the platform's admin host by name; once bound. */
+  adminProxyUrl(): string {
+    if (this.port === undefined) throw new Error('the server is not listening yet')
+    return this.adminProxy.proxyUrl(this.port)
   }
 
   close(): Promise<void> {
@@ -100,9 +111,18 @@ export class EmulatorServer {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const guards = this.guards!
-      const hostRefused = guards.hostRefusal(req.headersDistinct)
-      if (hostRefused) return refuse(req, res, hostRefused)
-      const url = requestUrl(req.url)
+      let target = req.url
+      if (target !== undefined && /^http:\/\//i.test(target)) {
+        // Absolute-form: answered only as the legacy admin host's proxy, with the secret; it carries
+        // that host's name in Host, so the Host wall is the proxy's own check here.
+        const proxied = this.adminProxy.route(target, req.headersDistinct)
+        if ('refusal' in proxied) return refuse(req, res, proxied.refusal)
+        target = proxied.path
+      } else {
+        const hostRefused = guards.hostRefusal(req.headersDistinct)
+        if (hostRefused) return refuse(req, res, hostRefused)
+      }
+      const url = requestUrl(target)
       const route = this.match(req.method ?? 'GET', url.pathname)
       if (!route) throw new HttpError(404, `no route for ${req.method} ${url.pathname}`)
       const refused = guards.refusal(route.guard, req.headersDistinct)

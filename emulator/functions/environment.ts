@@ -59,3 +59,13 @@ export function invocationEnv(caller: Caller, apiToken: string): Record<string, 
     TCB_SOURCE: caller.source,
   }
 }
+
+/**
+ * Added for a function whose wx-server-sdk is older than 2.1 (functions/sdk-version.ts): with
+ * TENCENTCLOUD_RUNENV=SCF, tcb-admin-node posts to the platform's admin host over plain HTTP, through
+ * HTTP_PROXY, which is the emulator (http/admin-proxy.ts). Every other plain-HTTP or HTTPS request the
+ * function makes through a library that honours HTTP_PROXY is refused there: the emulator is no proxy.
+ */
+export function legacyAdminEnv(proxyUrl: string): Record<string, string> {
+  return { TENCENTCLOUD_RUNENV: 'SCF', HTTP_PROXY: proxyUrl }
+}

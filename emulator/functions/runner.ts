@@ -10,7 +10,8 @@ import { statSync } from 'fs'
 import path from 'path'
 import { functionSettings, type ProjectConfig } from '../config'
 import { PlatformError, StartupError } from '../errors'
-import { DEFAULT_APPID, ENV_ID, invocationEnv, instanceEnv, type Caller } from './environment'
+import { DEFAULT_APPID, ENV_ID, invocationEnv, instanceEnv, legacyAdminEnv, type Caller } from './environment'
+import { sdkVersionOf, usesLegacyAdminHost } from './sdk-version'
 import { Instance, type LogSink } from './instance'
 import { nextRequestId } from '../request-id'
 
@@ -28,6 +29,11 @@ export interface RunnerOptions {
   hostEnv: NodeJS.ProcessEnv
   /** The admin API's URL, which functions' SDK calls. */
   adminUrl: () => string
+  /**
+   * HTTP_PROXY for functions on a wx-server-sdk older than 2.1, which address the admin host by name
+   * (the server's admin-host proxy). Without it such functions reach no emulator.
+   */
+  adminProxyUrl?: () => string
   workerFile: string
   log: (message: string) => void
   /** Instances per function (default BOOKCASE_MAX_INSTANCES, else 8). */
@@ -176,10 +182,14 @@ export class FunctionRunner {
       if (level === 'error' || level === 'warn') console.error(line)
       else console.log(line)
     }
+    const env = instanceEnv(this.options.adminUrl(), settings.envVariables, this.options.hostEnv)
+    // Read per cold start: a developer may install another SDK version between calls.
+    const sdkVersion = sdkVersionOf(pool.entry)
+    if (this.options.adminProxyUrl && usesLegacyAdminHost(sdkVersion)) Object.assign(env, legacyAdminEnv(this.options.adminProxyUrl()))
     const instance = new Instance({
       workerFile: this.options.workerFile,
       data: { name, entry: pool.entry },
-      env: instanceEnv(this.options.adminUrl(), settings.envVariables, this.options.hostEnv),
+      env,
       memoryMb: settings.memorySize,
       loadTimeoutSeconds: this.loadTimeoutSeconds,
       log,

@@ -31,13 +31,30 @@ test('an API the preview lacks throws and logs its name', async () => {
   expect(preview.errors).toContain('[preview] wx.getLocation is not supported in the browser preview')
   const cloudThrown = await page.evaluate(() => {
     try {
-      ;(globalThis as unknown as { wx: Wx }).wx.cloud.database({})
+      ;(globalThis as unknown as { wx: Wx }).wx.cloud.downloadFile({})
       return 'no error'
     } catch (error) {
       return (error as Error).message
     }
   })
-  expect(cloudThrown).toBe('[preview] wx.cloud.database is not supported in the browser preview')
+  expect(cloudThrown).toBe('[preview] wx.cloud.downloadFile is not supported in the browser preview')
+})
+
+test("wx.cloud.database() reaches the emulator's client database as the current reader, under Bookcase's rules", async () => {
+  const { page } = preview
+  await openAs(preview, READER_A, `/${ROUTES.settings}`)
+  const refused = await page.evaluate(() => {
+    const db = (globalThis as unknown as { wx: { cloud: { database(): { collection(n: string): { where(q: unknown): { get(): Promise<unknown> } } } } } }).wx.cloud.database()
+    return db
+      .collection('books')
+      .where({ _openid: '{openid}' })
+      .get()
+      .then(
+        () => null,
+        (error: { errCode: number; errMsg: string }) => ({ errCode: error.errCode, errMsg: error.errMsg }),
+      )
+  })
+  expect(refused).toEqual({ errCode: -502003, errMsg: expect.stringMatching(/^collection\.get:fail -502003 database permission denied/) })
 })
 
 test('wx.cloud.callFunction resolves with the result and rejects with the platform error, as the current reader', async () => {

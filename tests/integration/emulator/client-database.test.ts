@@ -8,6 +8,7 @@ import { tmpdir } from 'os'
 import path from 'path'
 import { clientDatabase, rejection } from '../../support/client-db'
 import { connectSdk, ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
+import { rawRequest } from '../../support/raw-http'
 import { dataAs } from '../../support/wx-cloud'
 
 const A = 'o-client-db-reader-a'
@@ -236,6 +237,24 @@ describe('queries, commands and limits', () => {
       const res = await post(body)
       expect(res.status).toBe(400)
       expect(((await res.json()) as { error: string }).error).toEqual(expect.any(String))
+    }
+    expect((await admin.collection('many').count()).total).toBe(31)
+  })
+
+  test("only the emulator's own pages reach it: another site's page and a rebound name get 403 and change nothing", async () => {
+    const own = `127.0.0.1:${emu.port}`
+    const body = JSON.stringify({ collection: 'many', op: 'remove', query: JSON.stringify({}) })
+    for (const headers of [
+      { host: own, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+      { host: `evil.example:${emu.port}` },
+    ]) {
+      const reply = await rawRequest(emu.port, {
+        method: 'POST',
+        target: '/client/database',
+        headers: { ...headers, 'content-type': 'application/json', 'x-wx-openid': A },
+        body,
+      })
+      expect(reply.status).toBe(403)
     }
     expect((await admin.collection('many').count()).total).toBe(31)
   })

@@ -28,7 +28,7 @@ afterAll(async () => {
 /** `usual` most of the time, so that most requests get past the guards to a handler; else one of `odd`. */
 const mostly = <T>(usual: T, ...odd: T[]) => fc.oneof({ arbitrary: fc.constant(usual), weight: 6 }, { arbitrary: fc.constantFrom(...odd), weight: 1 })
 
-const ROUTES = ['/admin', '/admin?env=bookcase-local', '/client/callFunction', '/_/data', '/_/data?c=fuzz', '/_/storage/file/', '/_/storage/upload/', '/health', '/', '/preview/']
+const ROUTES = ['/admin', '/admin?env=bookcase-local', '/client/callFunction', '/client/database', '/_/data', '/_/data?c=fuzz', '/_/storage/file/', '/_/storage/upload/', '/health', '/', '/preview/']
 const ODD_TARGETS = ['//', '//[', '\\', '%', '%zz', '/%zz', '/%', '/%E4%B8', '*', 'http://evil.example/admin', '/_/storage/file/..%2f..%2fetc', `/${'a'.repeat(20_000)}`]
 // Characters a path may carry, and a few (space, tab, raw non-ASCII) that break the request line.
 const TAIL_CHARS = [...'az09/%.[]?=&\\#:@~fFE'.split(''), '%2f', '%00', '%E4%B8%89', ' ', '\t', 'ä']
@@ -83,6 +83,21 @@ const adminBodyArb = fc
 const gatewayBodyArb = fc
   .record({ name: fc.constantFrom('whoami', 'whoami', 'missing', '', 1), data: fc.jsonValue({ maxDepth: 4 }) })
   .map((body) => JSON.stringify(body))
+const clientDbBodyArb = fc
+  .record(
+    {
+      collection: fc.constantFrom('fuzz', 'books', 'missing', '', 7),
+      op: fc.constantFrom('get', 'count', 'add', 'update', 'set', 'remove', 'nope'),
+      docId: fc.constantFrom('d1', '', 3),
+      query: ejsonArb,
+      order: fc.constantFrom([['a', 'asc']], [['$a', 'desc']], 'a'),
+      limit: fc.constantFrom(1, 100, -1, 1.5, 'x'),
+      field: fc.constantFrom({ a: true }, { a: 1 }, { $where: true }),
+      data: ejsonArb,
+    },
+    { requiredKeys: ['collection', 'op'] },
+  )
+  .map((body) => JSON.stringify(body))
 const bodyArb = fc.oneof(
   fc.constant(''),
   fc.json(),
@@ -92,6 +107,7 @@ const bodyArb = fc.oneof(
   fc.string({ maxLength: 200 }),
   adminBodyArb,
   gatewayBodyArb,
+  clientDbBodyArb,
 )
 
 /** How the body is framed: honestly (declared, chunked, none) or with a lie. */
@@ -130,7 +146,7 @@ const wildArb = (port: number) =>
 const plausibleArb = (port: number) =>
   fc.record({
     method: fc.constant('POST'),
-    target: fc.constantFrom('/admin?env=bookcase-local', '/client/callFunction'),
+    target: fc.constantFrom('/admin?env=bookcase-local', '/client/callFunction', '/client/database'),
     headers: fc.constantFrom<[string, string | undefined][]>([
       ['Host', `127.0.0.1:${port}`],
       ['Content-Type', 'application/json'],

@@ -4,7 +4,7 @@
 // "EJSON dialect"); db.command's update commands are flattened into MongoDB operators on the client, as
 // the SDK flattens them, so the server sees one dialect. Answers settle as the client SDK's do.
 import { IDENTITY_HEADERS } from '../gateway/protocol'
-import { CLIENT_DATABASE_PATH, isFail, type ClientDbOk, type ClientDbReply, type ClientDbRequest } from './protocol'
+import { apiName, CLIENT_DATABASE_PATH, isFail, type ClientDbOk, type ClientDbReply, type ClientDbRequest } from './protocol'
 
 /** POSTs one request's JSON body with `headers` to CLIENT_DATABASE_PATH; answers status and body text. */
 export type ClientDbTransport = (path: string, headers: Record<string, string>, body: string) => Promise<{ status: number; text: string }>
@@ -194,8 +194,10 @@ export type Document = Record<string, unknown>
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
 
 export function createClientDatabase(transport: ClientDbTransport, openid: () => string | undefined) {
-  async function send<T extends ClientDbOk = ClientDbOk>(request: ClientDbRequest, callbacks: Callbacks = {}): Promise<T> {
+  /** `build` runs inside the promise, so bad arguments (a query command in update data…) reject, as the SDK's calls do. */
+  async function send<T extends ClientDbOk = ClientDbOk>(build: () => ClientDbRequest, callbacks: Callbacks = {}): Promise<T> {
     const promise = (async () => {
+      const request = build()
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       const who = openid()
       if (who !== undefined) headers[IDENTITY_HEADERS.openid] = who
@@ -203,15 +205,15 @@ export function createClientDatabase(transport: ClientDbTransport, openid: () =>
       try {
         reply = await transport(CLIENT_DATABASE_PATH, headers, JSON.stringify(request))
       } catch (error) {
-        throw new ClientDbError(-1, `${request.op}:fail ${error instanceof Error ? error.message : String(error)}`)
+        throw new ClientDbError(-1, `${apiName(request)}:fail ${error instanceof Error ? error.message : String(error)}`)
       }
       let body: ClientDbReply
       try {
         body = revive(JSON.parse(reply.text)) as ClientDbReply
       } catch {
-        throw new ClientDbError(-1, `${request.op}:fail HTTP ${reply.status}`)
+        throw new ClientDbError(-1, `${apiName(request)}:fail HTTP ${reply.status}`)
       }
-      if (reply.status !== 200) throw new ClientDbError(-1, `${request.op}:fail HTTP ${reply.status} ${(body as { error?: string }).error ?? ''}`)
+      if (reply.status !== 200) throw new ClientDbError(-1, `${apiName(request)}:fail HTTP ${reply.status} ${(body as { error?: string }).error ?? ''}`)
       if (isFail(body)) throw new ClientDbError(body.errCode, body.errMsg)
       return body as T
     })()
@@ -249,26 +251,26 @@ export function createClientDatabase(transport: ClientDbTransport, openid: () =>
       field: (projection: Record<string, boolean>) => makeQuery({ ...state, field: projection }),
       get: (callbacks?: Callbacks) =>
         send<ClientDbOk & { data: Document[] }>(
-          {
+          () => ({
             ...base(),
             ...(state.order.length ? { order: state.order } : {}),
             ...(state.skip !== undefined ? { skip: state.skip } : {}),
             ...(state.limit !== undefined ? { limit: state.limit } : {}),
             ...(state.field ? { field: state.field } : {}),
-          },
+          }),
           callbacks,
         ),
-      count: (callbacks?: Callbacks) => send({ ...base(), op: 'count' }, callbacks),
-      update: (options: { data: unknown } & Callbacks) => send({ ...base(), op: 'update', data: text(toUpdate(options.data)) }, options),
-      remove: (callbacks?: Callbacks) => send({ ...base(), op: 'remove' }, callbacks),
+      count: (callbacks?: Callbacks) => send(() => ({ ...base(), op: 'count' }), callbacks),
+      update: (options: { data: unknown } & Callbacks) => send(() => ({ ...base(), op: 'update', data: text(toUpdate(options.data)) }), options),
+      remove: (callbacks?: Callbacks) => send(() => ({ ...base(), op: 'remove' }), callbacks),
     }
   }
 
   const doc = (collection: string, id: string) => ({
-    get: (callbacks?: Callbacks) => send<ClientDbOk & { data: Document }>({ collection, op: 'get', docId: id }, callbacks),
-    update: (options: { data: unknown } & Callbacks) => send({ collection, op: 'update', docId: id, data: text(toUpdate(options.data)) }, options),
-    set: (options: { data: unknown } & Callbacks) => send({ collection, op: 'set', docId: id, data: text(options.data) }, options),
-    remove: (callbacks?: Callbacks) => send({ collection, op: 'remove', docId: id }, callbacks),
+    get: (callbacks?: Callbacks) => send<ClientDbOk & { data: Document }>(() => ({ collection, op: 'get', docId: id }), callbacks),
+    update: (options: { data: unknown } & Callbacks) => send(() => ({ collection, op: 'update', docId: id, data: text(toUpdate(options.data)) }), options),
+    set: (options: { data: unknown } & Callbacks) => send(() => ({ collection, op: 'set', docId: id, data: text(options.data) }), options),
+    remove: (callbacks?: Callbacks) => send(() => ({ collection, op: 'remove', docId: id }), callbacks),
   })
 
   return {
@@ -278,7 +280,7 @@ export function createClientDatabase(transport: ClientDbTransport, openid: () =>
     collection: (name: string) => ({
       ...makeQuery({ collection: name, order: [] }),
       doc: (id: string) => doc(name, id),
-      add: (options: { data: unknown } & Callbacks) => send({ collection: name, op: 'add', data: text(options.data) }, options),
+      add: (options: { data: unknown } & Callbacks) => send(() => ({ collection: name, op: 'add', data: text(options.data) }), options),
     }),
   }
 }

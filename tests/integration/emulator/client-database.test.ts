@@ -215,6 +215,7 @@ describe('queries, commands and limits', () => {
     await many.doc('m00').update({ data: { i: _.inc(100), tags: _.push(['u']), extra: { deep: 1 } } })
     await many.doc('m00').update({ data: { tags: _.pull('t'), gone: _.remove() } })
     expect((await many.doc('m00').get()).data).toMatchObject({ i: 100, tags: ['u'], extra: { deep: 1 } })
+    await expect(many.doc('m01').update({ data: { i: _.gt(1) } })).rejects.toThrow('a db.command cannot be used here')
     expect((await many.doc('m99').set({ data: { i: -1 } })).stats).toEqual({ updated: 0, created: 1 })
     expect((await many.doc('m99').set({ data: { i: -2 } })).stats).toEqual({ updated: 1, created: 0 })
     expect((await admin.collection('many').doc('m99').get()).data).toEqual({ _id: 'm99', _openid: A, i: -2 })

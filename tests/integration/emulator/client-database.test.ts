@@ -118,6 +118,16 @@ describe('PRIVATE (only the creator reads and writes)', () => {
     expect((read.data as { at: unknown }).at).toBeInstanceOf(Date)
   })
 
+  test('the callback style of the classic demos: success, fail and complete', async () => {
+    const c = as(A).collection('private_notes')
+    const got = await new Promise<{ data: unknown[] }>((resolve, reject) => void c.get({ success: (res) => resolve(res as { data: unknown[] }), fail: reject }))
+    expect(got.data).toHaveLength(2)
+    const failed = await new Promise<{ errCode: number }>((resolve) => void as(A).collection('adminonly_notes').get({ fail: (err) => resolve(err as { errCode: number }) }).catch(() => {}))
+    expect(failed.errCode).toBe(DENIED)
+    const completed = await new Promise((resolve) => void c.doc('private_notes-1').update({ data: { touched: true }, complete: resolve }))
+    expect(completed).toEqual({ stats: { updated: 1 }, errMsg: 'document.update:ok' })
+  })
+
   test('a collection the rules do not name is PRIVATE', async () => {
     await seed('default_notes')
     expect((await as(A).collection('default_notes').get()).data).toHaveLength(2)

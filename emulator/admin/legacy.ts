@@ -4,11 +4,14 @@
 // Each legacy action is a translation around the current handler: the request's plain objects become
 // the EJSON strings the current handlers decode ({"$date": ms} and {"$regex", "$options"} are EJSON v1,
 // which bson reads), and the reply's documents go back as plain JSON with dates as {"$date": ms}, what
-// @cloudbase/database 0.9 reads. Observed on wx-server-sdk 1.8.3 (tcb-admin-node 1.22.0); research notes:
-// /work/shared/reference/files-import-and-rules.md §5.
+// @cloudbase/database 0.9 reads. Its transactions are a third dialect: `data` goes as an EJSON string
+// and the reply's fields (`data`, `updated`, `deleted`, `inserted`) come back as EJSON strings at the top
+// level. Observed on wx-server-sdk 1.8.3 (tcb-admin-node 1.22.0, @cloudbase/database 0.9.22); research
+// notes: /work/shared/reference/files-import-and-rules.md §5.
 import { EJSON } from 'bson'
 import { invalidParam } from '../errors'
 import type { ActionHandler, AdminRequest } from './context'
+import { decode } from './wire'
 
 type Body = Record<string, unknown>
 
@@ -41,6 +44,13 @@ const legacyDoc = (text: unknown) => EJSON.serialize(EJSON.parse(String(text), {
 
 const dataOf = (reply: Record<string, unknown>) => (reply.data ?? {}) as Record<string, unknown>
 
+/** A transaction's `data`: already an EJSON string. */
+function ejsonText(body: Body, key: string): string {
+  const value = body[key]
+  if (typeof value !== 'string' || value === '') throw invalidParam(`${key} must be an EJSON string`)
+  return value
+}
+
 export function legacyActions(current: Record<string, ActionHandler>): Record<string, ActionHandler> {
   /** Calls the current action with `body` rewritten; the envelope fields (wxCloudApiToken…) pass through. */
   const call = (action: string, request: AdminRequest, fields: Body) => current[action]({ ...request, action, body: { ...request.body, ...fields } })
@@ -67,6 +77,35 @@ export function legacyActions(current: Record<string, ActionHandler>): Record<st
       return { data: upserted === undefined ? { updated } : { updated, upserted_id: upserted } }
     },
     'database.deleteDocument': (r) => call('database.removeDocument', r, { query: ejsonField(r.body, 'query') }),
+    // Transactions: start, commit and abort have the current shapes; the document calls do not.
+    'database.startTransaction': (r) => call('database.startTransaction', r, {}),
+    'database.commitTransaction': (r) => call('database.commitTransaction', r, {}),
+    'database.abortTransaction': (r) => call('database.abortTransaction', r, {}),
+    'database.getInTransaction': async (r) => {
+      const reply = await call('database.getDocument', r, { query: ejsonField(r.body, 'query'), limit: 1 })
+      const [doc] = dataOf(reply).list as string[]
+      return { data: doc ?? 'null' }
+    },
+    'database.insertDocInTransaction': async (r) => {
+      const doc = decode(ejsonText(r.body, 'data'))
+      if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw invalidParam('data must be a document')
+      const id = r.body._id
+      if (id !== undefined && typeof id !== 'string') throw invalidParam('_id must be a string')
+      await call('database.insertDocument', r, { data: [id === undefined ? doc : { ...doc, _id: id }] })
+      return { inserted: '1', ok: '1' }
+    },
+    'database.updateDocInTransaction': async (r) => {
+      // `set()` sends upsert: true and the whole document, which replaces; `update()` sends operators.
+      const set = r.body.upsert === true
+      const reply = await call('database.modifyDocument', r, { query: ejsonField(r.body, 'query'), data: ejsonText(r.body, 'data'), merge: !set, multi: false })
+      const { updated, upsert_id: upserted } = dataOf(reply)
+      // The shape of `upserted` (JSON text) is UNVERIFIED; the SDK only parses it.
+      return upserted === undefined ? { updated: String(updated) } : { updated: String(updated), upserted: JSON.stringify([{ _id: upserted }]) }
+    },
+    'database.deleteDocInTransaction': async (r) => {
+      const reply = await call('database.removeDocument', r, { query: ejsonField(r.body, 'query'), multi: false })
+      return { deleted: String(dataOf(reply).deleted) }
+    },
     // The same shape in both formats (function_name, request_data → response_data).
     'functions.invokeFunction': (r) => call('functions.invokeFunction', r, {}),
   }

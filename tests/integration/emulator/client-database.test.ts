@@ -226,6 +226,9 @@ describe('queries, commands and limits', () => {
     await many.doc('m00').update({ data: { tags: _.pull('t'), gone: _.remove() } })
     expect((await many.doc('m00').get()).data).toMatchObject({ i: 100, tags: ['u'], extra: { deep: 1 } })
     await expect(many.doc('m01').update({ data: { i: _.gt(1) } })).rejects.toThrow('a db.command cannot be used here')
+    await many.doc('m02').update({ data: { tags: _.addToSet({ each: ['t', 'v'] }), list: _.set([1, 2, 3]) } })
+    await many.doc('m02').update({ data: { tags: _.unshift('s'), list: _.pop() } })
+    expect((await many.doc('m02').get()).data).toMatchObject({ tags: ['s', 't', 'v'], list: [1, 2] })
     expect((await many.doc('m99').set({ data: { i: -1 } })).stats).toEqual({ updated: 0, created: 1 })
     expect((await many.doc('m99').set({ data: { i: -2 } })).stats).toEqual({ updated: 1, created: 0 })
     expect((await admin.collection('many').doc('m99').get()).data).toEqual({ _id: 'm99', _openid: A, i: -2 })
@@ -273,6 +276,12 @@ describe('queries, commands and limits', () => {
   test('a missing collection answers the database error, not a crash', async () => {
     expect((await rejection(as(A).collection('nowhere').get())).errCode).toBe(-502005)
   })
+})
+
+test('a rule the platform would refuse stops the start with one line naming it', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bookcase-rules-')), 'security-rules.json')
+  writeFileSync(file, JSON.stringify({ notes: { read: 'doc.a == process.env' } }))
+  await expect(startEmulator({ env: { BOOKCASE_SECURITY_RULES: file } })).rejects.toThrow(/notes\.read: unknown variable process/)
 })
 
 describe('why the bookcase function enforces is_private', () => {

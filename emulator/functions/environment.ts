@@ -61,11 +61,19 @@ export function invocationEnv(caller: Caller, apiToken: string): Record<string, 
 }
 
 /**
- * Added for a function whose wx-server-sdk is older than 2.1 (functions/sdk-version.ts): with
- * TENCENTCLOUD_RUNENV=SCF, tcb-admin-node posts to the platform's admin host over plain HTTP, through
- * HTTP_PROXY, which is the emulator (http/admin-proxy.ts). Every other plain-HTTP or HTTPS request the
- * function makes through a library that honours HTTP_PROXY is refused there: the emulator is no proxy.
+ * Replaces and adds to instanceEnv for a function whose wx-server-sdk is older than 2.1
+ * (functions/sdk-version.ts), which speaks the legacy wire format (admin/legacy.ts). 0.x–1.x
+ * (tcb-admin-node) ignore TCB_CONTEXT_CNFG and, with TENCENTCLOUD_RUNENV=SCF, post to the platform's
+ * admin host over plain HTTP through HTTP_PROXY, which is the emulator (http/admin-proxy.ts). 2.0.x
+ * (node-sdk 2.0.0-beta) reads TCB_CONTEXT_CNFG, here the legacy route, and reaches it directly
+ * (NO_PROXY). Any other request the function makes through a library that honours HTTP_PROXY is
+ * refused there: the emulator is no proxy.
  */
-export function legacyAdminEnv(proxyUrl: string): Record<string, string> {
-  return { TENCENTCLOUD_RUNENV: 'SCF', HTTP_PROXY: proxyUrl }
+export function legacyAdminEnv(legacyUrl: string, proxyUrl: string): Record<string, string> {
+  return {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: legacyUrl }),
+    TENCENTCLOUD_RUNENV: 'SCF',
+    HTTP_PROXY: proxyUrl,
+    NO_PROXY: '127.0.0.1,localhost',
+  }
 }

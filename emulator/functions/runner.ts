@@ -12,6 +12,7 @@ import { functionSettings, type ProjectConfig } from '../config'
 import { PlatformError, StartupError } from '../errors'
 import { DEFAULT_APPID, ENV_ID, invocationEnv, instanceEnv, legacyAdminEnv, type Caller } from './environment'
 import { sdkVersionOf, usesLegacyAdminHost } from './sdk-version'
+import { LEGACY_ADMIN_PATH } from '../http/admin-proxy'
 import { Instance, type LogSink } from './instance'
 import { nextRequestId } from '../request-id'
 
@@ -185,7 +186,10 @@ export class FunctionRunner {
     const env = instanceEnv(this.options.adminUrl(), settings.envVariables, this.options.hostEnv)
     // Read per cold start: a developer may install another SDK version between calls.
     const sdkVersion = sdkVersionOf(pool.entry)
-    if (this.options.adminProxyUrl && usesLegacyAdminHost(sdkVersion)) Object.assign(env, legacyAdminEnv(this.options.adminProxyUrl()))
+    if (this.options.adminProxyUrl && usesLegacyAdminHost(sdkVersion)) {
+      const legacyUrl = new URL(LEGACY_ADMIN_PATH, this.options.adminUrl()).href
+      Object.assign(env, legacyAdminEnv(legacyUrl, this.options.adminProxyUrl()))
+    }
     const instance = new Instance({
       workerFile: this.options.workerFile,
       data: { name, entry: pool.entry },

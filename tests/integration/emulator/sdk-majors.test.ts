@@ -4,7 +4,8 @@
 // node_modules: the database round trip, a transaction, a function calling a function and the
 // caller's identity must come out the same. 1.8.3 (tcb-admin-node) ignores the URL override and reaches
 // the emulator through its admin-host proxy, in the legacy plain-JSON format (and its transactions' own);
-// 2.2.0 stands for the early 2.x (node-sdk 2.1.1), which reads the URL only when TCB_CONTEXT_KEYS lists it.
+// 2.0.4 speaks that format too but to the URL it is given; 2.2.0 stands for the early 2.x (node-sdk
+// 2.1.1), which reads the URL only when TCB_CONTEXT_KEYS lists it.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
@@ -19,6 +20,7 @@ const PLACEHOLDER_PORT = '<port>'
 /** Each package (an npm alias in package.json's devDependencies) and the version it must be. */
 const MAJORS: [alias: string, version: string][] = [
   ['wx-server-sdk-1', '1.8.3'],
+  ['wx-server-sdk-2-0', '2.0.4'],
   ['wx-server-sdk-2-early', '2.2.0'],
   ['wx-server-sdk-2', '2.7.2'],
   ['wx-server-sdk-3', '3.0.4'],

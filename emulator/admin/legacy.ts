@@ -108,5 +108,9 @@ export function legacyActions(current: Record<string, ActionHandler>): Record<st
     },
     // The same shape in both formats (function_name, request_data → response_data).
     'functions.invokeFunction': (r) => call('functions.invokeFunction', r, {}),
+    // Storage has the current shapes; uploadFile then posts a COS form (storage/form-upload.ts).
+    'storage.getUploadMetadata': (r) => call('storage.getUploadMetadata', r, {}),
+    'storage.batchGetDownloadUrl': (r) => call('storage.batchGetDownloadUrl', r, {}),
+    'storage.batchDeleteFile': (r) => call('storage.batchDeleteFile', r, {}),
   }
 }

@@ -6,6 +6,7 @@ import { pipeline } from 'stream/promises'
 import { HttpError } from '../errors'
 import { readBody, sendText, type EmulatorServer } from '../server'
 import type { Bucket } from './bucket'
+import { formFile } from './form-upload'
 
 export const UPLOAD_PREFIX = '/_/storage/upload/'
 export const DOWNLOAD_PREFIX = '/_/storage/file/'
@@ -64,9 +65,12 @@ function cosError(res: ServerResponse, error: HttpError): void {
 /** What the file system says when a stored file is where a folder should be, or the other way round. */
 const IN_THE_WAY = new Set(['EISDIR', 'ENOTDIR', 'EEXIST'])
 
-async function upload(bucket: Bucket, req: IncomingMessage, url: URL): Promise<void> {
+/** How an upload's bytes arrive: the PUT's body (wx-server-sdk 4), or a COS form's file part (older majors). */
+type ReadContent = (req: IncomingMessage, maxBytes: number) => Promise<Buffer>
+
+async function upload(bucket: Bucket, req: IncomingMessage, url: URL, read: ReadContent): Promise<void> {
   const cloudPath = authorizedPath(bucket, 'upload', UPLOAD_PREFIX, url)
-  const content = await readBody(req, MAX_UPLOAD_BYTES)
+  const content = await read(req, MAX_UPLOAD_BYTES)
   try {
     bucket.write(cloudPath, content)
   } catch (error) {
@@ -92,16 +96,20 @@ async function download(bucket: Bucket, res: ServerResponse, url: URL): Promise<
 }
 
 export function mountStorageRoutes(server: EmulatorServer, bucket: Bucket): void {
-  server.route('PUT', UPLOAD_PREFIX, async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const uploadRoute = (read: ReadContent) => async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     try {
-      await upload(bucket, req, url)
+      await upload(bucket, req, url, read)
     } catch (error) {
       if (error instanceof HttpError) return cosError(res, error)
       throw error
     }
     res.writeHead(200, { 'content-length': 0 })
     res.end()
-  }, { guard: 'same-origin' })
+  }
+  server.route('PUT', UPLOAD_PREFIX, uploadRoute(readBody), { guard: 'same-origin' })
+  // A cross-site HTML form could send this POST without a preflight; the guard refuses its Origin,
+  // and it could not know a signed URL anyway.
+  server.route('POST', UPLOAD_PREFIX, uploadRoute(formFile), { guard: 'same-origin' })
 
   // Signed URLs are fetched by the SDK, by the preview's <image> and by wx.downloadFile: never cross-site.
   server.route('GET', DOWNLOAD_PREFIX, (_req: IncomingMessage, res: ServerResponse, url: URL) => download(bucket, res, url), { guard: 'same-origin' })

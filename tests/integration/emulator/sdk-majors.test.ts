@@ -1,7 +1,7 @@
 // Functions pinned to older wx-server-sdk majors reach the emulator unmodified (emulator/README.md,
 // "Older wx-server-sdk majors"). The same conformance function, which says `require('wx-server-sdk')`
 // as a real project does, runs through the gateway with each major linked into its folder's
-// node_modules: the database round trip, a transaction, a function calling a function and the
+// node_modules: the database round trip, a transaction, storage, a function calling a function and the
 // caller's identity must come out the same. 0.8.1 (what the classic course demo pins; no transactions)
 // and 1.8.3 (tcb-admin-node) ignore the URL override and reach the emulator through its admin-host
 // proxy, in the legacy plain-JSON format (and its transactions' own); 2.0.4 speaks that format too but
@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 import { callGateway } from '../../support/gateway'
-import { ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
+import { connectSdk, ROOT, startEmulator, type EmulatorHandle } from '../../support/emulator'
 import { rawRequest, type RawRequest } from '../../support/raw-http'
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions-sdk-majors')
@@ -74,6 +74,19 @@ describe.each(MAJORS)('a function on %s (wx-server-sdk %s)', (alias, version, tr
     })
     // Every call went to this emulator's /admin: the fixture's database is here.
     expect(emu.output()).not.toMatch(/ENOTFOUND|ECONNREFUSED/)
+  })
+
+  test('uploads (a COS form before 4.x), temp URLs, downloads and deletes files', async () => {
+    const { fileID } = await connectSdk(emu.url).uploadFile({ cloudPath: `by-4.0.2-for-${version}.txt`, fileContent: Buffer.from('stored by 4.0.2') })
+    const reply = await callGateway<Record<string, unknown>>(emu.url, 'files', { fileID })
+    expect(reply.body.result).toEqual({
+      uploaded: 'from-function.bin',
+      readBack: 'ff00c3280d0a2d2d',
+      url: true,
+      download: 'stored by 4.0.2',
+      removed: 0,
+      gone: true,
+    })
   })
 })
 

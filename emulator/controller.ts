@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'fs'
 import path from 'path'
 import { databaseActions } from './admin/database'
 import { functionActions } from './admin/functions'
-import { legacyActions } from './admin/legacy'
+import { aggregateAction, legacyActions } from './admin/legacy'
 import { adminHandler } from './admin/router'
 import { storageActions } from './admin/storage'
 import { loadProjectConfig } from './config'
@@ -167,7 +167,7 @@ export class Emulator {
     // Each route's guard (http/guards.ts): /admin is wx-server-sdk's alone; the gateway, /health and
     // the /_/ routes (storage, viewer: the server's default) take browser requests from the emulator's
     // own origin only; the preview's static files need only the Host check.
-    server.route('POST', '/admin', adminHandler(actions, requests), { guard: 'sdk' })
+    server.route('POST', '/admin', adminHandler({ ...actions, ...aggregateAction(actions) }, requests), { guard: 'sdk' })
     // What wx-server-sdk 0.x–2.0.x sends to the platform's admin host, through the proxy (http/admin-proxy.ts).
     server.route('POST', LEGACY_ADMIN_PATH, adminHandler(legacyActions(actions), requests), { guard: 'sdk' })
     server.route('POST', CALL_FUNCTION_PATH, callFunctionHandler(runner, requests), { guard: 'same-origin' })

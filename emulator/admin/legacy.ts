@@ -15,12 +15,19 @@ import { decode } from './wire'
 
 type Body = Record<string, unknown>
 
+/** `db.serverDate({offset})` is `{"$date": {"offset": n}}` here, `{"$tcb_server_date": {"offset": n}}` today. */
+function serverDate(_key: string, value: unknown): unknown {
+  const date = value && typeof value === 'object' ? (value as Body).$date : undefined
+  if (date && typeof date === 'object' && Object.keys(value as Body).length === 1) return { $tcb_server_date: date }
+  return value
+}
+
 /** A plain-object field as the EJSON text the current handlers decode; absent is absent. */
 function ejsonField(body: Body, key: string): string | undefined {
   const value = body[key]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'object' || Array.isArray(value)) throw invalidParam(`${key} must be an object`)
-  return JSON.stringify(value)
+  return JSON.stringify(value, serverDate)
 }
 
 /** `[{field, direction: 'asc'|'desc'}]` → the current format's `{field: 1|-1}`. */
@@ -43,6 +50,20 @@ function orderField(body: Body): string | undefined {
 const legacyDoc = (text: unknown) => EJSON.serialize(EJSON.parse(String(text), { relaxed: true }), { relaxed: true, legacy: true })
 
 const dataOf = (reply: Record<string, unknown>) => (reply.data ?? {}) as Record<string, unknown>
+
+/**
+ * `database.aggregate`: stages as today ({stageKey, stageValue: JSON text}), but the reply's list is the
+ * JSON text of the EJSON strings. @cloudbase/node-sdk 2.1–2.3 (wx-server-sdk 2.1.2–2.3.0) still sends
+ * it, to /admin, beside the current actions; so /admin serves it too (`aggregateAction`).
+ */
+export function aggregateAction(current: Record<string, ActionHandler>): Record<string, ActionHandler> {
+  return {
+    'database.aggregate': async (r) => {
+      const reply = await current['database.aggregateDocuments']({ ...r, action: 'database.aggregateDocuments' })
+      return { data: { list: JSON.stringify(dataOf(reply).list) } }
+    },
+  }
+}
 
 /** A transaction's `data`: already an EJSON string. */
 function ejsonText(body: Body, key: string): string {
@@ -77,6 +98,7 @@ export function legacyActions(current: Record<string, ActionHandler>): Record<st
       return { data: upserted === undefined ? { updated } : { updated, upserted_id: upserted } }
     },
     'database.deleteDocument': (r) => call('database.removeDocument', r, { query: ejsonField(r.body, 'query') }),
+    ...aggregateAction(current),
     // Transactions: start, commit and abort have the current shapes; the document calls do not.
     'database.startTransaction': (r) => call('database.startTransaction', r, {}),
     'database.commitTransaction': (r) => call('database.commitTransaction', r, {}),

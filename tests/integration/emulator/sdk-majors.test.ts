@@ -64,6 +64,9 @@ describe.each(MAJORS)('a function on %s (wx-server-sdk %s)', (alias, version, tr
       update: { updated: 1, reads: 3, tags: ['sf', 'classic'], hasYear: false },
       updateMany: 1,
       removed: 1,
+      serverDate: true,
+      regexp: 1,
+      aggregate: [{ n: 2 }],
       ...(transactions ? { transaction: { reads: 4, created: 'Created' } } : {}),
       left: transactions ? ['Created:0', 'Dune:4', 'Set:7', 'Ubik:2'] : ['Dune:3', 'Ubik:2'],
       called: {

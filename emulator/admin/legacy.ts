@@ -1,5 +1,6 @@
-// The plain-JSON wire format of wx-server-sdk 0.x–2.0.x (tcb-admin-node; emulator/README.md, "Older
-// wx-server-sdk majors"). It reaches the emulator only through the admin-host proxy (http/admin-proxy.ts),
+// The plain-JSON wire format of wx-server-sdk 0.x–2.0.x (tcb-admin-node, @cloudbase/node-sdk 2.0 beta;
+// emulator/README.md, "Older wx-server-sdk majors"). It reaches the emulator on a route of its own,
+// /admin/legacy (0.x–1.x through the admin-host proxy, http/admin-proxy.ts; 2.0.x by TCB_CONTEXT_CNFG),
 // so its action names never meet the current ones (both formats have a `database.deleteDocument`).
 // Each legacy action is a translation around the current handler: the request's plain objects become
 // the EJSON strings the current handlers decode ({"$date": ms} and {"$regex", "$options"} are EJSON v1,

@@ -167,6 +167,9 @@ test('the batchupdate-style function updates the caller\'s books with one where(
   await openAs(page, READER, 'pages/index/index')
   const list = onTop(page)
   await list.locator('.pages--book').first().waitFor()
+  // The button sits in the library's row and column: the row reached its column through `relations`
+  // keyed by relative path (getRelationNodes), as Vant's van-row gives van-col its gutter.
+  expect(await list.locator('vendor-ui-col > wx-view').getAttribute('style')).toBe('padding-left: 10px; padding-right: 10px;')
   await list.locator('vendor-ui-button', { hasText: '全部改价' }).click()
   await list.locator('.pages--batched', { hasText: 'batchupdate: 1' }).waitFor() // book-2 was deleted above
   await list.locator('.pages--price', { hasText: '¥100.00' }).waitFor()

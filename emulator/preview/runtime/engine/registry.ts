@@ -75,6 +75,26 @@ export class Registry {
     return id
   }
 
+  /**
+   * `relations` are keyed by a component's path relative to the declaring one ('../col/index', as Vant's
+   * row and col are); exparser links two nodes by their definitions' ids, so each key becomes the
+   * target's id (registering it first). j-component's getRelationNodes(path) maps the path to the same id.
+   */
+  private relationsOf(entry: ModuleEntry, relations: Options | undefined): Options | undefined {
+    if (!relations) return undefined
+    const out: Options = {}
+    for (const [key, relation] of Object.entries(relations)) {
+      const target = resolveModulePath(entry.path, key)
+      if (!this.modules.has(target)) {
+        console.error(`[preview] ${entry.path}: relation "${key}" names no component of this Mini Program`)
+        continue
+      }
+      const id = this.idOf(target)
+      out[id] = { ...(relation as Options), target: id }
+    }
+    return out
+  }
+
   private define(options: Options): void {
     const loading = this.loading
     if (!loading || loading.registered) {
@@ -85,6 +105,7 @@ export class Registry {
     const template = this.manifest.gwx(`${entry.path}.wxml`)
     jComponent.register({
       ...options,
+      relations: this.relationsOf(entry, options.relations as Options | undefined),
       id: `mp-${entry.scope}`,
       path: `/${entry.path}`,
       tagName: entry.scope,
@@ -93,4 +114,14 @@ export class Registry {
       options: { ...((options.options as Options) ?? {}), classPrefix: entry.scope },
     })
   }
+}
+
+/** A module path ('vant/col/index') from one relative to `from`'s folder, or absolute from the root. */
+function resolveModulePath(from: string, key: string): string {
+  const parts = key.startsWith('/') ? [] : from.split('/').slice(0, -1)
+  for (const part of key.split('/')) {
+    if (part === '..') parts.pop()
+    else if (part && part !== '.') parts.push(part)
+  }
+  return parts.join('/')
 }

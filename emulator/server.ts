@@ -93,8 +93,11 @@ export class EmulatorServer {
 
   private match(method: string, pathname: string): Route | undefined {
     let best: Route | undefined
+    // HEAD is GET without the body (node leaves the body out of a HEAD answer by itself): the SDK's
+    // getFileInfo and download clients ask a temp URL for its size and type that way.
+    const wanted = method === 'HEAD' ? 'GET' : method
     for (const r of this.routes) {
-      if (r.method !== '*' && r.method !== method) continue
+      if (r.method !== '*' && r.method !== wanted) continue
       const hit = r.path === pathname || (r.path.endsWith('/') && pathname.startsWith(r.path))
       if (hit && (!best || r.path.length > best.path.length)) best = r
     }

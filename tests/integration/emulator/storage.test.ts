@@ -162,3 +162,14 @@ test('an upload over the size limit answers 413 in XML, which the SDK reports', 
   await expect(cloud.uploadFile({ cloudPath: 'big.bin', fileContent: tooBig })).rejects.toMatchObject({ errMsg: expect.stringContaining('EntityTooLarge') })
   expect((await cloud.getTempFileURL({ fileList: ['cloud://x.y/big.bin'] })).fileList[0].status).toBe(-503003)
 })
+
+test('a HEAD of a temp URL answers its size without the body, as a GET would with it', async () => {
+  const content = Buffer.from('cover bytes')
+  const { fileID } = await cloud.uploadFile({ cloudPath: 'covers/head.png', fileContent: content })
+  const url = await tempUrl(fileID)
+  const head = await fetch(encodeURI(url), { method: 'HEAD' })
+  expect(head.status).toBe(200)
+  expect(head.headers.get('content-length')).toBe(String(content.length))
+  expect(await head.text()).toBe('')
+  expect(Buffer.from(await (await fetch(encodeURI(url))).arrayBuffer())).toEqual(content)
+})

@@ -99,7 +99,7 @@ function checkUpdate(data: Doc): Doc {
   for (const [op, fields] of Object.entries(data)) {
     if (!UPDATE_OPERATORS.has(op)) throw new HttpError(400, `data: unknown update operator ${op}`)
     if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new HttpError(400, `data: ${op} takes an object of fields`)
-    // The platform never lets a client set or change _openid (reference §4); refused as a permission.
+    // The platform never lets a client set or change _openid (emulator/README.md, "Client database"); refused as a permission.
     const touches = (path: unknown) => typeof path === 'string' && (path === '_openid' || path.startsWith('_openid.'))
     if (Object.keys(fields).some(touches) || (op === '$rename' && Object.values(fields).some(touches))) throw new Denied()
   }
@@ -157,7 +157,7 @@ export function clientDatabaseHandler(db: Database, permissions: Permissions, re
         return ok(api, { total: await db.count(undefined, { collection, filter: await allow('read') }) })
       case 'add': {
         if (openid === undefined) throw new Denied()
-        // _openid is the caller's, whatever the client put there (reference §4).
+        // _openid is the caller's, whatever the client put there (emulator/README.md, "Client database").
         const doc = { ...checkDocument(decodeField(request.data, 'data')), _openid: openid }
         await allow('create', doc)
         const [id] = await db.insert(undefined, { collection, docs: [doc] })

@@ -1,5 +1,5 @@
-// Who may do what through the client database, per collection (reference files-import-and-rules.md §4;
-// emulator/README.md, "Client database"). `database/security-rules.json` names each collection's
+// Who may do what through the client database, per collection (emulator/README.md,
+// "Client database"). `database/security-rules.json` names each collection's
 // permission: a basic mode by its CloudBase ACL tag, or custom security rules. A collection it does not
 // name is PRIVATE, the mode a collection made with createCollection starts in.
 import { existsSync, readFileSync } from 'fs'

@@ -12,7 +12,7 @@
 
 export const CLIENT_DATABASE_PATH = '/client/database'
 
-/** The client's limit: a query answers at most 20 documents, and 20 when it names none (reference §4). */
+/** The client's limit: a query answers at most 20 documents, and 20 when it names none (emulator/README.md, "Client database"). */
 export const CLIENT_MAX_LIMIT = 20
 
 export const OPERATIONS = ['get', 'count', 'add', 'update', 'set', 'remove'] as const
@@ -55,7 +55,7 @@ export interface ClientDbFail {
 
 export type ClientDbReply = ClientDbOk | ClientDbFail
 
-/** errCode -502003 (reference §4, DATABASE_PERMISSION_DENIED). */
+/** errCode -502003 (DATABASE_PERMISSION_DENIED; emulator/README.md, "Client database"). */
 export const PERMISSION_DENIED = -502003
 
 export const ok = (api: string, fields: Omit<ClientDbOk, 'errMsg'>): ClientDbOk => ({ ...fields, errMsg: `${api}:ok` })

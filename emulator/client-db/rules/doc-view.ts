@@ -1,4 +1,4 @@
-// What `doc` is while a rule is evaluated (reference §4: "the query condition or the document").
+// What `doc` is while a rule is evaluated (emulator/README.md, "Client database": the query condition or the document).
 import type { Doc } from '../../store/types'
 import { UNKNOWN, type DocView } from './expression'
 

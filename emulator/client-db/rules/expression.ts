@@ -1,4 +1,4 @@
-// Security-rule expressions (reference files-import-and-rules.md §4; emulator/README.md, "Client
+// Security-rule expressions (emulator/README.md, "Client
 // database"): parsed by jsep, checked against what the platform allows, and evaluated here over
 // `auth`, `doc`, `request.data`, `now` and `get('database.<collection>.<id>')`. Nothing is ever eval'd.
 //
@@ -11,7 +11,7 @@ import jsep from 'jsep'
 
 jsep.addBinaryOp('in', 7)
 
-/** Platform limits (reference §4). */
+/** Platform limits (emulator/README.md, "Client database"). */
 export const MAX_EXPRESSION_LENGTH = 1024
 export const MAX_GETS_PER_EXPRESSION = 3
 export const MAX_GET_NESTING = 2

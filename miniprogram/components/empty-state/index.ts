@@ -1,16 +1,13 @@
 // A calm block for "nothing here" and "something went wrong": a title, an explanation and an
 // optional button that fires `action`.
+import { emitterOf } from '../../utils/component-types'
+import { emptyStateProps, type EmptyStateEvents } from './type'
+
 Component({
-  properties: {
-    title: { type: String, value: '' },
-    description: { type: String, value: '' },
-    actionText: { type: String, value: '' },
-    /** 'empty' or 'error': only the icon differs. */
-    kind: { type: String, value: 'empty' },
-  },
+  properties: emptyStateProps,
   methods: {
     onAction() {
-      this.triggerEvent('action')
+      emitterOf<EmptyStateEvents>(this)('action', {})
     },
   },
 })

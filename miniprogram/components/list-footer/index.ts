@@ -1,7 +1,6 @@
 // The line under a paged list: loading, more to come, or the end.
+import { listFooterProps } from './type'
+
 Component({
-  properties: {
-    loading: { type: Boolean, value: false },
-    hasMore: { type: Boolean, value: false },
-  },
+  properties: listFooterProps,
 })

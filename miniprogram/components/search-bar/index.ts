@@ -3,18 +3,16 @@
 import { SEARCH_DEBOUNCE_MS } from '../../config'
 import { debounce, type Debounced } from '../../utils/debounce'
 import { instanceState } from '../../utils/instance-state'
+import { emitterOf } from '../../utils/component-types'
 import { LIMITS } from '../../utils/limits'
+import { searchBarProps, type SearchBarEvents } from './type'
 
 const pendingOf = instanceState(
   (bar: { emit(): void }): Debounced<[]> => debounce(() => bar.emit(), SEARCH_DEBOUNCE_MS),
 )
 
 Component({
-  properties: {
-    placeholder: { type: String, value: '搜索书名、作者或 ISBN' },
-    /** The text in the box; the page sets it to '' to clear the search from outside. */
-    value: { type: String, value: '' },
-  },
+  properties: searchBarProps,
   data: { maxlength: LIMITS.query },
   lifetimes: {
     detached() {
@@ -23,7 +21,7 @@ Component({
   },
   methods: {
     emit() {
-      this.triggerEvent('search', { value: this.data.value.trim() })
+      emitterOf<SearchBarEvents>(this)('search', { value: this.data.value.trim() })
     },
     onInput(e: WechatMiniprogram.Input) {
       this.setData({ value: e.detail.value })

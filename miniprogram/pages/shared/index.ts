@@ -2,6 +2,8 @@
 // only what the function lets a friend see (public books, no notes); a shelf that is private, gone
 // or rotated away looks the same: "private or no longer shared".
 import type { SharedShelf } from '../../../typings/api'
+import type { BookCardOpenEvent } from '../../components/book-card/type'
+import type { SearchBarSearchEvent } from '../../components/search-bar/type'
 import { call } from '../../services/api'
 import { codeOf, userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
@@ -99,7 +101,7 @@ Component({
       return loadMoreCards(this, stateOf(this).loader)
     },
 
-    onSearch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onSearch(e: SearchBarSearchEvent) {
       this.setData({ query: e.detail.value })
       return this.reload()
     },
@@ -109,7 +111,7 @@ Component({
       return this.reload()
     },
 
-    onOpenBook(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
+    onOpenBook(e: BookCardOpenEvent) {
       const s = encodeURIComponent(stateOf(this).shareId)
       wx.navigateTo({ url: `/pages/book/index?s=${s}&id=${encodeURIComponent(e.detail.id)}` })
     },

@@ -1,5 +1,7 @@
 // 我的书架: the reader's books, searchable and filterable, a page of 20 at a time.
 import type { BookList, ListSort, ReadingStatus, TagCount } from '../../../typings/api'
+import type { BookCardOpenEvent } from '../../components/book-card/type'
+import type { SearchBarSearchEvent } from '../../components/search-bar/type'
 import { call } from '../../services/api'
 import { userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
@@ -172,7 +174,7 @@ Component({
       }
     },
 
-    onSearch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onSearch(e: SearchBarSearchEvent) {
       this.setData({ query: e.detail.value })
       return this.reload()
     },
@@ -211,7 +213,7 @@ Component({
       return Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
     },
 
-    onOpenBook(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
+    onOpenBook(e: BookCardOpenEvent) {
       wx.navigateTo({ url: `/pages/book/index?id=${encodeURIComponent(e.detail.id)}` })
     },
 

@@ -1,0 +1,22 @@
+// book-card's properties and events (see utils/component-types.ts).
+import type { BookCardView } from '../../utils/book-view'
+import type { BooleanProp, ComponentEvent, ObjectProp } from '../../utils/component-types'
+
+export type BookCardProps = {
+  /** What the card renders (utils/book-view.ts). */
+  book: ObjectProp<BookCardView | Record<string, never>>
+  /** False on a shared shelf: a friend never sees which of your books are private. */
+  showPrivacy: BooleanProp
+}
+
+export interface BookCardEvents {
+  /** The card was tapped; the page decides where that leads. */
+  open: { id: string }
+}
+
+export type BookCardOpenEvent = ComponentEvent<BookCardEvents, 'open'>
+
+export const bookCardProps: BookCardProps = {
+  book: { type: Object, value: {} },
+  showPrivacy: { type: Boolean, value: true },
+}

@@ -1,0 +1,19 @@
+// book-cover's properties (see utils/component-types.ts).
+import type { StringProp } from '../../utils/component-types'
+
+/** 'small' for list cards, 'large' for the detail page. */
+export type CoverSize = 'small' | 'large'
+
+export type BookCoverProps = {
+  /** An https URL or the owner's cloud:// file id; '' shows the placeholder. */
+  src: StringProp
+  /** The placeholder shows its first character (grapheme). */
+  title: StringProp
+  size: StringProp<CoverSize>
+}
+
+export const bookCoverProps: BookCoverProps = {
+  src: { type: String, value: '' },
+  title: { type: String, value: '' },
+  size: { type: String, value: 'small' },
+}

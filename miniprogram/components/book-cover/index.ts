@@ -8,10 +8,13 @@ const NO_TITLE_LETTER = '书'
 
 Component({
   properties: bookCoverProps,
-  data: { failed: false, letter: NO_TITLE_LETTER },
+  data: { failed: false, fileFailed: false, letter: NO_TITLE_LETTER },
   observers: {
     src() {
       if (this.data.failed) this.setData({ failed: false })
+    },
+    fileId() {
+      if (this.data.fileFailed) this.setData({ fileFailed: false })
     },
     title(title: string) {
       const letter = firstGrapheme(title.trim()) || NO_TITLE_LETTER
@@ -21,6 +24,10 @@ Component({
   methods: {
     onImageError() {
       this.setData({ failed: true })
+    },
+    /** A photographed cover that cannot be loaded gives way to the looked-up one, then the placeholder. */
+    onFileError() {
+      this.setData({ fileFailed: true })
     },
   },
 })

@@ -7,6 +7,9 @@ export type CoverSize = 'small' | 'large'
 export type BookCoverProps = {
   /** An https URL or the owner's cloud:// file id; '' shows the placeholder. */
   src: StringProp
+  /** The owner's photographed cover (Book.coverFileId, a cloud:// file id): shown before `src`, which
+   * stays the fallback if the file cannot be loaded. */
+  fileId: StringProp
   /** The placeholder shows its first character (grapheme). */
   title: StringProp
   size: StringProp<CoverSize>
@@ -14,6 +17,7 @@ export type BookCoverProps = {
 
 export const bookCoverProps: BookCoverProps = {
   src: { type: String, value: '' },
+  fileId: { type: String, value: '' },
   title: { type: String, value: '' },
   size: { type: String, value: 'small' },
 }

@@ -1,6 +1,10 @@
 // What the book page renders for one book, for its owner or for a friend on a shared shelf.
-import type { Book, BookPatch, SharedBook } from '../../typings/api'
+import type { Book, BookPatch, Day, Ownership, SharedBook } from '../../typings/api'
 import { joinAuthors, splitList } from './book-view'
+import { progressModeOf, progressText, type ProgressMode } from './home-fields'
+import { toLoanView, type LoanView } from './loan'
+import { progressView, type ProgressView } from './progress'
+import { seriesLabel } from './series'
 
 export interface BookDetailView {
   id: string
@@ -12,6 +16,8 @@ export interface BookDetailView {
   publishedDate: string
   pageCount: string
   coverUrl: string
+  /** The owner's photographed cover (cloud:// id), shown before coverUrl; '' for a friend. */
+  coverFileId: string
   summary: string
   status: Book['status']
   /** 0 when unrated. */
@@ -19,6 +25,26 @@ export interface BookDetailView {
   tags: string[]
   note: string
   is_private: boolean
+  ownership: Ownership
+  series: string
+  /** As typed: '' when none. */
+  volume: string
+  seriesLabel: string
+  location: string
+  /** The bar and its label; null when no progress is recorded. */
+  progress: ProgressView | null
+  /** Whether the stepper counts pages (the book has a page count) or percent. */
+  progressMode: ProgressMode
+  /** The stepper's number as text: the page or the percent, '' when none. */
+  progressValue: string
+  /** '' when not set. */
+  startedAt: Day
+  finishedAt: Day
+  /** Owner only: the current loan, and earlier ones newest first. */
+  loan: LoanView | null
+  loans: LoanView[]
+  /** Lent out now; all a friend learns of a loan. */
+  lent: boolean
 }
 
 export function toDetailView(book: Book | SharedBook): BookDetailView {
@@ -32,6 +58,7 @@ export function toDetailView(book: Book | SharedBook): BookDetailView {
     publishedDate: book.publishedDate ?? '',
     pageCount: book.pageCount ? String(book.pageCount) : '',
     coverUrl: book.coverUrl ?? '',
+    coverFileId: ('coverFileId' in book ? book.coverFileId : undefined) ?? '',
     summary: book.summary ?? '',
     status: book.status,
     rating: book.rating ?? 0,
@@ -39,6 +66,29 @@ export function toDetailView(book: Book | SharedBook): BookDetailView {
     // A shared book has neither: the function never sends a friend the note or the privacy flag.
     note: 'note' in book ? book.note : '',
     is_private: 'is_private' in book ? book.is_private : false,
+    ownership: book.ownership ?? 'owned',
+    series: book.series ?? '',
+    volume: book.volume === undefined ? '' : String(book.volume),
+    seriesLabel: seriesLabel(book.series, book.volume),
+    ...ownerHomeFields(book),
+  }
+}
+
+/** Location, progress, its dates and the loans: the owner's alone (a shared book has none of them). */
+function ownerHomeFields(book: Book | SharedBook) {
+  if ('lent' in book) {
+    return { location: '', progress: null, progressMode: progressModeOf(null, book.pageCount), progressValue: '', startedAt: '', finishedAt: '', loan: null, loans: [], lent: book.lent }
+  }
+  return {
+    location: book.location ?? '',
+    progress: progressView(book.progress, book.pageCount),
+    progressMode: progressModeOf(book.progress, book.pageCount),
+    progressValue: progressText(book.progress),
+    startedAt: book.startedAt ?? '',
+    finishedAt: book.finishedAt ?? '',
+    loan: book.loan ? toLoanView(book.loan) : null,
+    loans: (book.loans ?? []).map((loan) => toLoanView(loan)).reverse(),
+    lent: Boolean(book.loan),
   }
 }
 

@@ -1,5 +1,6 @@
-// One book in a list: cover, title, authors, status, and a lock when only its owner can see it.
-// Tapping it fires `open` with the book's id; the page decides where that leads.
+// One book in a list: cover, title, authors, 《series》volume, progress while 在读, status, 已借出 (已逾期
+// once past due) and a lock when only its owner can see it.
+// Tapping it fires `open` with the book's id, tapping the series fires `series`; the page decides what follows.
 import { emitterOf } from '../../utils/component-types'
 import { bookCardProps, type BookCardEvents } from './type'
 
@@ -9,6 +10,10 @@ Component({
     onTap() {
       const book = this.data.book
       if ('id' in book && book.id) emitterOf<BookCardEvents>(this)('open', { id: book.id })
+    },
+    onSeriesTap() {
+      const book = this.data.book
+      if ('series' in book && book.series) emitterOf<BookCardEvents>(this)('series', { series: book.series })
     },
   },
 })

@@ -12,9 +12,12 @@ export type BookCardProps = {
 export interface BookCardEvents {
   /** The card was tapped; the page decides where that leads. */
   open: { id: string }
+  /** The card's 《series》volume was tapped: the page may show that series' books. */
+  series: { series: string }
 }
 
 export type BookCardOpenEvent = ComponentEvent<BookCardEvents, 'open'>
+export type BookCardSeriesEvent = ComponentEvent<BookCardEvents, 'series'>
 
 export const bookCardProps: BookCardProps = {
   book: { type: Object, value: {} },

@@ -1,7 +1,8 @@
 // 书籍详情: one book. Opened with `?id=` the reader edits their own copy in place (optimistically:
 // the change shows at once and is rolled back if the function refuses it). Opened with `?s=&id=`
 // from a shared shelf it is read-only, and a friend never sees the note.
-import type { Book, BookPatch, ReadingStatus, SharedBook } from '../../../typings/api'
+import type { Book, BookPatch, ReadingProgress, ReadingStatus, SharedBook } from '../../../typings/api'
+import type { LoanCardReturnEvent } from '../../components/loan-card/type'
 import { call } from '../../services/api'
 import { codeOf, userMessageOf } from '../../services/api-error'
 import {
@@ -11,11 +12,18 @@ import {
   type BibliographicForm,
   type BookDetailView,
 } from '../../utils/book-detail'
+import { today } from '../../utils/day'
 import { confirm, toastError, toastSuccess } from '../../utils/feedback'
+import { clampedProgress, steppedProgress, typedProgress, typedVolume, type ProgressMode } from '../../utils/home-fields'
 import { instanceState } from '../../utils/instance-state'
 import { LIMITS } from '../../utils/limits'
+import { emptyLendForm, lendRequest, type LendForm } from '../../utils/loan'
+import { isOwnership } from '../../utils/ownership'
+import { progressView } from '../../utils/progress'
 import { isReadingStatus } from '../../utils/reading-status'
+import { seriesLabel } from '../../utils/series'
 import { markShelfChanged } from '../../utils/shelf-changes'
+import { changeCover } from './cover-photo'
 
 const EMPTY_FORM: BibliographicForm = {
   title: '',
@@ -29,8 +37,17 @@ const EMPTY_FORM: BibliographicForm = {
 
 type BookQuery = { id?: string; s?: string }
 
-/** Where the book came from (kept for retry). */
-const queryOf = instanceState((_page: object): { query: BookQuery } => ({ query: {} }))
+/** Location suggestions shown under the input at most. */
+const MAX_SUGGESTIONS = 8
+
+/** Where the book came from (kept for retry), and the reader's own locations (listLocations). */
+const stateOf = instanceState((_page: object): { query: BookQuery; locations: string[] } => ({ query: {}, locations: [] }))
+
+/** The reader's locations that fit what is typed, except the one typed. */
+function suggestionsFor(locations: string[], draft: string): string[] {
+  const typed = draft.trim()
+  return locations.filter((location) => location !== typed && location.includes(typed)).slice(0, MAX_SUGGESTIONS)
+}
 
 Component({
   data: {
@@ -45,16 +62,27 @@ Component({
     form: EMPTY_FORM,
     formError: '',
     saving: false,
+    limits: LIMITS,
+    today: today(),
+    /** The reader's own locations that fit the location input, offered under it. */
+    locationSuggestions: [] as string[],
+    locationDraft: '',
+    /** The 借出 form is open. */
+    lending: false,
+    lendForm: emptyLendForm(),
+    lendError: '',
+    lendSaving: false,
+    returning: false,
   },
   methods: {
     onLoad(query: BookQuery) {
-      queryOf(this).query = query
+      stateOf(this).query = query
       this.setData({ readOnly: Boolean(query.s) })
       return this.load()
     },
 
     async load() {
-      const { id, s } = queryOf(this).query
+      const { id, s } = stateOf(this).query
       if (!id) {
         this.setData({ loading: false, error: '链接不完整，找不到这本书' })
         return
@@ -62,8 +90,10 @@ Component({
       this.setData({ loading: true, error: '' })
       try {
         const book: Book | SharedBook = s ? await call('getSharedBook', { shareId: s, id }) : await call('getBook', { id })
-        this.setData({ loading: false, book: toDetailView(book) })
+        const view = toDetailView(book)
+        this.setData({ loading: false, book: view, locationDraft: view.location })
         wx.setNavigationBarTitle({ title: book.title })
+        if (!s) void this.loadLocations()
       } catch (error) {
         const missing = codeOf(error) === 'NOT_FOUND' || codeOf(error) === 'INVALID_ARGUMENT'
         this.setData({ loading: false, error: missing ? '这本书不存在，或已被删除' : userMessageOf(error) })
@@ -78,9 +108,9 @@ Component({
      * Shows `patch` at once, sends it, and puts the previous values back if the function refuses.
      * `view` is what the page shows for the patch (e.g. rating 0 for null).
      */
-    async applyOptimistic(patch: BookPatch, view: Partial<BookDetailView>) {
+    async applyOptimistic(patch: BookPatch, view: Partial<BookDetailView>): Promise<Book | null> {
       const book = this.data.book
-      if (!book || this.data.readOnly) return
+      if (!book || this.data.readOnly) return null
       const previous: Record<string, unknown> = {}
       const next: Record<string, unknown> = {}
       for (const key of Object.keys(view) as (keyof BookDetailView)[]) {
@@ -89,18 +119,226 @@ Component({
       }
       this.setData(next)
       try {
-        await call('updateBook', { id: book.id, patch })
+        const saved = await call('updateBook', { id: book.id, patch })
         markShelfChanged()
+        return saved
       } catch (error) {
         this.setData(previous)
         toastError(error)
+        return null
       }
     },
 
     onStatusTap(e: WechatMiniprogram.TouchEvent) {
       const status = e.currentTarget.dataset.status as string
       if (!isReadingStatus(status) || status === this.data.book?.status) return undefined
-      return this.applyOptimistic({ status: status as ReadingStatus }, { status })
+      return this.applyOptimistic({ status: status as ReadingStatus }, { status }).then((saved) => {
+        // The function sets the started / finished day when the status moves there.
+        if (saved) this.setData({ 'book.startedAt': saved.startedAt ?? '', 'book.finishedAt': saved.finishedAt ?? '' })
+      })
+    },
+
+    onOwnershipTap(e: WechatMiniprogram.TouchEvent) {
+      const ownership = e.currentTarget.dataset.ownership as string
+      if (!isOwnership(ownership) || ownership === this.data.book?.ownership) return undefined
+      return this.applyOptimistic({ ownership }, { ownership })
+    },
+
+    /** Series and volume are saved when their inputs lose focus, if they changed. */
+    onSeriesBlur(e: WechatMiniprogram.InputBlur) {
+      const book = this.data.book
+      const series = e.detail.value.trim().slice(0, LIMITS.series)
+      if (!book || series === book.series) return undefined
+      const volume = book.volume ? Number(book.volume) : undefined
+      return this.applyOptimistic({ series }, { series, seriesLabel: seriesLabel(series, volume) })
+    },
+
+    onVolumeBlur(e: WechatMiniprogram.InputBlur) {
+      const book = this.data.book
+      if (!book || e.detail.value.trim() === book.volume) return undefined
+      const volume = typedVolume(e.detail.value)
+      if (typeof volume === 'string') {
+        this.resetInput('book.volume', book.volume)
+        wx.showToast({ title: volume, icon: 'none' })
+        return undefined
+      }
+      return this.applyOptimistic(
+        { volume },
+        { volume: volume === null ? '' : String(volume), seriesLabel: seriesLabel(book.series, volume ?? undefined) },
+      )
+    },
+
+    /** Puts the saved value back in an input the reader typed a wrong one into: setting the same value
+     * again would change nothing in the view, so it is changed and set back. */
+    resetInput(path: string, value: string) {
+      this.setData({ [path]: `${value} ` })
+      this.setData({ [path]: value })
+    },
+
+    async loadLocations() {
+      try {
+        const { locations } = await call('listLocations', {})
+        stateOf(this).locations = locations.map((l) => l.location)
+        this.setData({ locationSuggestions: suggestionsFor(stateOf(this).locations, this.data.locationDraft) })
+      } catch {
+        // Suggestions are a convenience: the input works without them.
+      }
+    },
+
+    onLocationInput(e: WechatMiniprogram.Input) {
+      this.setData({ locationDraft: e.detail.value, locationSuggestions: suggestionsFor(stateOf(this).locations, e.detail.value) })
+    },
+
+    onLocationBlur(e: WechatMiniprogram.InputBlur) {
+      return this.saveLocation(e.detail.value)
+    },
+
+    onLocationPick(e: WechatMiniprogram.TouchEvent) {
+      return this.saveLocation(String(e.currentTarget.dataset.location))
+    },
+
+    saveLocation(text: string) {
+      const book = this.data.book
+      const location = text.trim().slice(0, LIMITS.location)
+      const state = stateOf(this)
+      this.setData({ locationDraft: location, locationSuggestions: suggestionsFor(state.locations, location) })
+      if (!book || location === book.location) return undefined
+      return this.applyOptimistic({ location }, { location }).then((saved) => {
+        if (!saved) this.setData({ locationDraft: this.data.book?.location ?? '' })
+        else if (location && !state.locations.includes(location)) state.locations = [location, ...state.locations]
+      })
+    },
+
+    /** Progress, shown at once and saved, as for every field; the bar and label follow. */
+    saveProgress(progress: ReadingProgress | null) {
+      const book = this.data.book
+      if (!book) return undefined
+      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      const progressValue = progress === null ? '' : String('page' in progress ? progress.page : progress.percent)
+      if (progressValue === book.progressValue) return undefined
+      return this.applyOptimistic({ progress }, { progress: progressView(progress, pageCount), progressValue })
+    },
+
+    onProgressStep(e: WechatMiniprogram.TouchEvent) {
+      const book = this.data.book
+      if (!book) return undefined
+      const direction = Number(e.currentTarget.dataset.step) < 0 ? -1 : 1
+      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      return this.saveProgress(steppedProgress(book.progressMode, book.progressValue, direction, pageCount))
+    },
+
+    onProgressBlur(e: WechatMiniprogram.InputBlur) {
+      const book = this.data.book
+      if (!book) return undefined
+      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      const progress = typedProgress(book.progressMode, e.detail.value, pageCount)
+      if (typeof progress === 'string') {
+        this.resetInput('book.progressValue', book.progressValue)
+        wx.showToast({ title: progress, icon: 'none' })
+        return undefined
+      }
+      return this.saveProgress(progress)
+    },
+
+    /** Pages or percent: the current progress is carried over to the other unit. */
+    onProgressModeTap(e: WechatMiniprogram.TouchEvent) {
+      const book = this.data.book
+      const mode = e.currentTarget.dataset.mode as ProgressMode
+      if (!book || !book.pageCount || mode === book.progressMode || (mode !== 'page' && mode !== 'percent')) return undefined
+      const pageCount = Number(book.pageCount)
+      this.setData({ 'book.progressMode': mode })
+      if (!book.progressValue) return undefined
+      const value = Number(book.progressValue)
+      const converted = mode === 'percent' ? (value / pageCount) * 100 : (value / 100) * pageCount
+      return this.saveProgress(clampedProgress(mode, converted, pageCount))
+    },
+
+    onProgressClear() {
+      return this.saveProgress(null)
+    },
+
+    onDayChange(e: WechatMiniprogram.PickerChange) {
+      const field = e.currentTarget.dataset.field as 'startedAt' | 'finishedAt'
+      const book = this.data.book
+      if (!book || (field !== 'startedAt' && field !== 'finishedAt')) return undefined
+      const value = String(e.detail.value)
+      const startedAt = field === 'startedAt' ? value : book.startedAt
+      const finishedAt = field === 'finishedAt' ? value : book.finishedAt
+      if (startedAt && finishedAt && finishedAt < startedAt) {
+        wx.showToast({ title: '读完日期不能早于开始日期', icon: 'none' })
+        return undefined
+      }
+      if (value === book[field]) return undefined
+      return this.applyOptimistic({ [field]: value }, { [field]: value })
+    },
+
+    onDayClear(e: WechatMiniprogram.TouchEvent) {
+      const field = e.currentTarget.dataset.field as 'startedAt' | 'finishedAt'
+      if (!this.data.book || (field !== 'startedAt' && field !== 'finishedAt') || !this.data.book[field]) return undefined
+      return this.applyOptimistic({ [field]: '' }, { [field]: '' })
+    },
+
+    onLendTap() {
+      const on = today()
+      this.setData({ lending: true, lendForm: emptyLendForm(on), lendError: '', today: on })
+    },
+
+    onLendCancel() {
+      this.setData({ lending: false, lendError: '' })
+    },
+
+    onLendInput(e: WechatMiniprogram.Input) {
+      this.setData({ 'lendForm.borrower': e.detail.value, lendError: '' })
+    },
+
+    onLendDayChange(e: WechatMiniprogram.PickerChange) {
+      const field = e.currentTarget.dataset.field as keyof LendForm
+      if (field !== 'lentAt' && field !== 'dueDate') return
+      this.setData({ [`lendForm.${field}`]: String(e.detail.value), lendError: '' })
+    },
+
+    onDueDateClear() {
+      this.setData({ 'lendForm.dueDate': '' })
+    },
+
+    async onLendSave() {
+      const book = this.data.book
+      if (!book || this.data.lendSaving) return
+      const request = lendRequest(this.data.lendForm)
+      if (typeof request === 'string') {
+        this.setData({ lendError: request })
+        return
+      }
+      this.setData({ lendSaving: true })
+      try {
+        const saved = await call('lendBook', { id: book.id, ...request })
+        markShelfChanged()
+        this.setData({ lendSaving: false, lending: false, book: toDetailView(saved) })
+        toastSuccess('已借出')
+      } catch (error) {
+        this.setData({ lendSaving: false, lendError: userMessageOf(error) })
+      }
+    },
+
+    async onReturn(_e: LoanCardReturnEvent) {
+      const book = this.data.book
+      if (!book?.loan || this.data.returning) return
+      const agreed = await confirm({
+        title: '确认已归还？',
+        content: `${book.loan.borrower} 已经把《${book.title}》还回来了吗？`,
+        confirmText: '已归还',
+      })
+      if (!agreed) return
+      this.setData({ returning: true })
+      try {
+        const saved = await call('returnBook', { id: book.id, returnedAt: today() })
+        markShelfChanged()
+        this.setData({ returning: false, book: toDetailView(saved) })
+        toastSuccess('已归还')
+      } catch (error) {
+        this.setData({ returning: false })
+        toastError(error)
+      }
     },
 
     onStarTap(e: WechatMiniprogram.TouchEvent) {
@@ -189,6 +427,16 @@ Component({
       } catch (error) {
         this.setData({ saving: false, formError: userMessageOf(error) })
       }
+    },
+
+    /** The owner's 封面 menu: take or pick a photo, or remove it. */
+    async onCoverTap() {
+      const book = this.data.book
+      if (!book || this.data.readOnly) return
+      const saved = await changeCover(book)
+      if (!saved) return
+      markShelfChanged()
+      this.setData({ 'book.coverFileId': saved.coverFileId ?? '' })
     },
 
     async onDeleteTap() {

@@ -14,6 +14,7 @@ interface ShelfView {
   count: number
   publicCount: number
   privateCount: number
+  lentCount: number
 }
 
 function toShelfView(shelf: Shelf): ShelfView {
@@ -23,6 +24,7 @@ function toShelfView(shelf: Shelf): ShelfView {
     count: shelf.count,
     publicCount: shelf.publicCount,
     privateCount: shelf.count - shelf.publicCount,
+    lentCount: shelf.lentCount,
   }
 }
 
@@ -121,6 +123,18 @@ Component({
     async onShareTap() {
       const shelf = await publishWithConsent()
       if (shelf) this.saved(shelf)
+    },
+
+    onReportTap() {
+      wx.navigateTo({ url: '/pages/report/index' })
+    },
+
+    onImportTap() {
+      wx.navigateTo({ url: '/pages/import/index' })
+    },
+
+    onExportTap() {
+      wx.navigateTo({ url: '/pages/export/index' })
     },
 
     async onRotateTap() {

@@ -1,15 +1,17 @@
 // 我的书架: the reader's books, searchable and filterable, a page of 20 at a time.
-import type { BookList, ListSort, ReadingStatus, TagCount } from '../../../typings/api'
-import type { BookCardOpenEvent } from '../../components/book-card/type'
+import type { BookList, ListSort, LocationCount, Ownership, ReadingStatus, TagCount } from '../../../typings/api'
+import type { BookCardOpenEvent, BookCardSeriesEvent } from '../../components/book-card/type'
 import type { SearchBarSearchEvent } from '../../components/search-bar/type'
 import { call } from '../../services/api'
 import { userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
 import { toCardView, type BookCardView } from '../../utils/book-view'
 import { instanceState } from '../../utils/instance-state'
+import { isOwnership } from '../../utils/ownership'
 import { loadMoreCards } from '../../utils/card-list'
 import { PagedLoader } from '../../utils/paged-list'
 import { isReadingStatus } from '../../utils/reading-status'
+import { isFiltered, listFiltersOf, NO_FILTERS, type ShelfFilters } from '../../utils/shelf-filters'
 import { takeShelfChanges } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
 
@@ -17,8 +19,11 @@ const SORTS: { value: ListSort; label: string }[] = [
   { value: 'added', label: '最近添加' },
   { value: 'title', label: '书名' },
   { value: 'author', label: '作者' },
+  { value: 'series', label: '系列' },
 ]
+const SERIES_SORT = SORTS.findIndex((s) => s.value === 'series')
 const ALL_TAGS = '全部标签'
+const ALL_LOCATIONS = '全部位置'
 
 interface ShelfPageState {
   loader: PagedLoader<BookList>
@@ -28,10 +33,16 @@ interface ShelfPageState {
   tags: string[]
   /** Numbers listTags calls, so an older answer arriving late is dropped. */
   tagsRequest: number
+  /** The reader's locations as listLocations answered, in picker order (after 全部位置). */
+  locations: string[]
+  locationsRequest: number
 }
 
 /** A picker row: the tag and how many books carry it. */
 const tagLabel = ({ tag, count }: TagCount) => `${tag}（${count}）`
+const locationLabel = ({ location, count }: LocationCount) => `${location}（${count}）`
+
+const sameLabels = (a: string[], b: string[]) => a.length === b.length && a.every((label, i) => label === b[i])
 
 const stateOf = instanceState(
   (page: { fetchPage(cursor?: string): Promise<BookList> }): ShelfPageState => ({
@@ -40,6 +51,8 @@ const stateOf = instanceState(
     shelfName: '',
     tags: [],
     tagsRequest: 0,
+    locations: [],
+    locationsRequest: 0,
   }),
 )
 
@@ -57,6 +70,13 @@ Component({
     status: '' as ReadingStatus | '',
     tag: '',
     tagOptions: [ALL_TAGS],
+    ownership: '' as Ownership | '',
+    location: '',
+    locationOptions: [ALL_LOCATIONS],
+    series: '',
+    lent: false,
+    /** Any filter is on (the no-match state offers to clear them). */
+    filtered: false,
     sortIndex: 0,
     sortLabels: SORTS.map((s) => s.label),
     shelfPublic: false,
@@ -68,7 +88,7 @@ Component({
 
     onLoad() {
       takeShelfChanges()
-      return Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
+      return Promise.all([this.reload(), this.loadShelf(), this.loadTags(), this.loadLocations()])
     },
 
     onShow() {
@@ -76,13 +96,13 @@ Component({
       // share state).
       const changes = takeShelfChanges()
       const work: Promise<void>[] = []
-      if (changes.has('books')) work.push(this.reload(), this.loadTags())
+      if (changes.has('books')) work.push(this.reload(), this.loadTags(), this.loadLocations())
       if (changes.size > 0) work.push(this.loadShelf())
       return work.length > 0 ? Promise.all(work) : undefined
     },
 
     async onPullDownRefresh() {
-      await Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
+      await Promise.all([this.reload(), this.loadShelf(), this.loadTags(), this.loadLocations()])
       wx.stopPullDownRefresh()
     },
 
@@ -98,14 +118,11 @@ Component({
     },
 
     fetchPage(cursor: string | undefined): Promise<BookList> {
-      const { query, status, tag, sortIndex } = this.data
       return call('listBooks', {
         pageSize: PAGE_SIZE,
-        sort: SORTS[sortIndex].value,
+        sort: SORTS[this.data.sortIndex].value,
         ...(cursor ? { cursor } : {}),
-        ...(query ? { q: query } : {}),
-        ...(status ? { status } : {}),
-        ...(tag ? { tag } : {}),
+        ...listFiltersOf(this.data),
       })
     },
 
@@ -162,8 +179,29 @@ Component({
       state.tags = tags.map((t) => t.tag)
       const tagOptions = [ALL_TAGS, ...tags.map(tagLabel)]
       // Only a changed list crosses to the view.
-      const current = this.data.tagOptions
-      if (tagOptions.length !== current.length || tagOptions.some((label, i) => label !== current[i])) this.setData({ tagOptions })
+      if (!sameLabels(tagOptions, this.data.tagOptions)) this.setData({ tagOptions })
+    },
+
+    /** The location picker offers all the reader's locations (listLocations), as the tag picker does tags. */
+    async loadLocations() {
+      const state = this.state()
+      const request = ++state.locationsRequest
+      let locations: LocationCount[]
+      try {
+        locations = (await call('listLocations', {})).locations
+      } catch {
+        return
+      }
+      if (request !== state.locationsRequest) return
+      state.locations = locations.map((l) => l.location)
+      const locationOptions = [ALL_LOCATIONS, ...locations.map(locationLabel)]
+      if (!sameLabels(locationOptions, this.data.locationOptions)) this.setData({ locationOptions })
+    },
+
+    /** Sets filters and reloads the list from its first page. */
+    filter(patch: Partial<ShelfFilters> & { sortIndex?: number }) {
+      this.setData({ ...patch, filtered: isFiltered({ ...this.data, ...patch }) })
+      return this.reload()
     },
 
     async publish() {
@@ -175,16 +213,14 @@ Component({
     },
 
     onSearch(e: SearchBarSearchEvent) {
-      this.setData({ query: e.detail.value })
-      return this.reload()
+      return this.filter({ query: e.detail.value })
     },
 
     onStatusTap(e: WechatMiniprogram.TouchEvent) {
       const value = e.currentTarget.dataset.status as string
       const status = isReadingStatus(value) ? value : ''
       if (status === this.data.status) return undefined
-      this.setData({ status })
-      return this.reload()
+      return this.filter({ status })
     },
 
     onTagChange(e: WechatMiniprogram.PickerChange) {
@@ -192,8 +228,37 @@ Component({
       const index = Number(e.detail.value)
       const tag = index > 0 ? (this.state().tags[index - 1] ?? '') : ''
       if (tag === this.data.tag) return undefined
-      this.setData({ tag })
-      return this.reload()
+      return this.filter({ tag })
+    },
+
+    onLentTap() {
+      return this.filter({ lent: !this.data.lent })
+    },
+
+    /** 已拥有 / 想买; tapping the active one again shows both. */
+    onOwnershipTap(e: WechatMiniprogram.TouchEvent) {
+      const value = e.currentTarget.dataset.ownership as string
+      if (!isOwnership(value)) return undefined
+      return this.filter({ ownership: value === this.data.ownership ? '' : value })
+    },
+
+    onLocationChange(e: WechatMiniprogram.PickerChange) {
+      // Row 0 is 全部位置; row i is the reader's i-th location.
+      const index = Number(e.detail.value)
+      const location = index > 0 ? (this.state().locations[index - 1] ?? '') : ''
+      if (location === this.data.location) return undefined
+      return this.filter({ location })
+    },
+
+    /** A card's 《series》 shows that series' books, by volume. */
+    onSeriesTap(e: BookCardSeriesEvent) {
+      const series = e.detail.series
+      if (!series || (series === this.data.series && this.data.sortIndex === SERIES_SORT)) return undefined
+      return this.filter({ series, sortIndex: SERIES_SORT })
+    },
+
+    onSeriesClear() {
+      return this.filter({ series: '' })
     },
 
     onSortChange(e: WechatMiniprogram.PickerChange) {
@@ -204,13 +269,12 @@ Component({
     },
 
     onClearFilters() {
-      this.setData({ query: '', status: '', tag: '' })
-      return this.reload()
+      return this.filter(NO_FILTERS)
     },
 
     onRetry() {
       this.setData({ loading: true, error: '' })
-      return Promise.all([this.reload(), this.loadShelf(), this.loadTags()])
+      return Promise.all([this.reload(), this.loadShelf(), this.loadTags(), this.loadLocations()])
     },
 
     onOpenBook(e: BookCardOpenEvent) {

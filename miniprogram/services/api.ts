@@ -3,6 +3,7 @@
 // ApiCallError whatever went wrong.
 import type { ActionData, ActionName, ActionParams, ApiResult, FunctionName } from '../../typings/api'
 import { ApiCallError, callFailureError } from './api-error'
+import { noteShelfCall } from '../utils/owned-isbns'
 
 const FUNCTION_NAME: FunctionName = 'bookcase'
 
@@ -20,5 +21,8 @@ export async function call<A extends ActionName>(action: A, params: ActionParams
   const result = reply.result
   if (!isApiResult(result)) throw new ApiCallError('INTERNAL', `unexpected answer to ${action}`)
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message)
-  return result.data as ActionData<A>
+  const data = result.data as ActionData<A>
+  // Every add, removal and import passes here, so the local "do I own it?" set stays in step.
+  noteShelfCall(action, params, data)
+  return data
 }

@@ -118,6 +118,37 @@ export interface PageHarness {
   open(page: string, query?: Record<string, string | undefined>): Promise<RenderedPage>
   /** A Mini Program module (e.g. 'utils/shelf-changes') as this harness's pages see it: same module registry. */
   miniprogramModule<T>(relativePath: string): T
+  /** This reader's wx storage on the test's "device": kept across harnesses of one test file, as
+   * storage outlives a relaunch, and one per OpenID, as WeChat keeps it per user. */
+  storage: Map<string, string>
+}
+
+/** wx storage per OpenID ('' for none), for the whole test file. */
+const deviceStorage = new Map<string, Map<string, string>>()
+
+/** wx.*StorageSync over `store`, keeping JSON copies as WeChat does (no shared references). */
+function installStorage(store: Map<string, string>): void {
+  const fakes = {
+    setStorageSync(key: string, data: unknown) {
+      store.set(key, JSON.stringify(data))
+    },
+    getStorageSync(key: string) {
+      const text = store.get(key)
+      return text === undefined ? '' : JSON.parse(text)
+    },
+    removeStorageSync(key: string) {
+      store.delete(key)
+    },
+    clearStorageSync() {
+      store.clear()
+    },
+    getStorageInfoSync() {
+      let bytes = 0
+      for (const [key, text] of store) bytes += key.length + text.length
+      return { keys: [...store.keys()], currentSize: Math.ceil(bytes / 1024), limitSize: 10240 }
+    },
+  }
+  Object.assign((globalThis as unknown as { wx: object }).wx, fakes)
 }
 
 /**
@@ -131,10 +162,14 @@ export function createHarness(gatewayUrl: string, openid: string | undefined): P
   const simulate = require('miniprogram-simulate') as Simulate
   const cloud = installWxCloud(gatewayUrl, openid)
   const ui = installUiFakes()
+  let storage = deviceStorage.get(openid ?? '')
+  if (!storage) deviceStorage.set(openid ?? '', (storage = new Map()))
+  installStorage(storage)
   const harness: PageHarness = {
     simulate,
     cloud,
     ui,
+    storage,
     async open(page, query = {}) {
       const comp = harness.render(page)
       await pageOf(comp).onLoad?.(query)

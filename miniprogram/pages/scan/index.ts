@@ -1,12 +1,16 @@
 // 扫码加书: scan or type an ISBN, check the looked-up book, add it. Continuous mode adds each
 // scanned book straight away and scans again; a book no source knows opens a form prefilled with
-// its ISBN.
+// its ISBN, and 手动添加 opens it straight away (a book with no ISBN). An ISBN already on the shelf
+// says 已在书架 at once, offline too, from the local set of owned ISBNs (utils/owned-isbns.ts).
 import type { AddBookResult, Book, LookupResult, ManualBookInput } from '../../../typings/api'
 import { call } from '../../services/api'
 import { codeOf, userMessageOf } from '../../services/api-error'
 import { joinAuthors, splitList } from '../../utils/book-view'
 import { toastError, toastSuccess } from '../../utils/feedback'
-import { cleanIsbn } from '../../utils/isbn'
+import { cleanIsbn, toIsbn13 } from '../../utils/isbn'
+import { LIMITS } from '../../utils/limits'
+import { ownedness, removeOwned } from '../../utils/owned-isbns'
+import { refreshOwnedIsbns } from '../../utils/owned-isbns-sync'
 import { scanBarcode } from '../../utils/scanner'
 import { markShelfChanged } from '../../utils/shelf-changes'
 
@@ -41,6 +45,15 @@ interface ManualForm {
 
 const EMPTY_FORM: ManualForm = { isbn: '', title: '', authors: '', publisher: '', publishedDate: '' }
 
+/** Each manual field's maxlength: the function's bounds (an author list: every author and a separator). */
+const MANUAL_MAXLENGTHS: Record<keyof ManualForm, number> = {
+  isbn: LIMITS.isbnInput,
+  title: LIMITS.title,
+  authors: LIMITS.authors * (LIMITS.author + 1),
+  publisher: LIMITS.publisher,
+  publishedDate: '2019-05-01'.length,
+}
+
 function toFoundView({ book }: LookupResult): FoundView {
   return {
     isbn: book.isbn,
@@ -62,6 +75,8 @@ Component({
     found: null as FoundView | null,
     /** Id of the shelf copy when the looked-up book is already there. */
     duplicateId: '',
+    /** The local set says the ISBN is on the shelf (its id may not be known yet, e.g. offline). */
+    alreadyOwned: false,
     markPrivate: false,
     adding: false,
     continuous: false,
@@ -70,8 +85,17 @@ Component({
     manual: null as ManualForm | null,
     manualReason: '',
     manualError: '',
+    /** Puts the cursor in 书名 when the form opens. */
+    manualFocus: false,
+    maxlength: MANUAL_MAXLENGTHS,
   },
   methods: {
+    onShow() {
+      // Bring the "do I own it?" set up to date in the background (first run, or after a removal or
+      // an import); offline it stays as it was.
+      void refreshOwnedIsbns()
+    },
+
     async onScanTap() {
       const code = await scanBarcode()
       if (code === null) return
@@ -95,26 +119,88 @@ Component({
         this.setData({ isbnError: INVALID_ISBN_HINT, found: null, duplicateId: '' })
         return
       }
-      this.setData({ looking: true, isbnError: '', found: null, duplicateId: '', manual: null })
+      if (await this.answeredLocally(isbn)) return
+      this.setData({ looking: true, isbnError: '', found: null, duplicateId: '', alreadyOwned: false, manual: null })
       try {
         const result = await call('lookup', { isbn })
         this.setData({ looking: false, found: toFoundView(result) })
       } catch (error) {
         this.setData({ looking: false })
-        this.handleLookupFailure(isbn, error)
+        await this.handleLookupFailure(isbn, error)
       }
     },
 
-    handleLookupFailure(isbn: string, error: unknown) {
+    /**
+     * Answers from the local set when it knows the ISBN is on the shelf: 已在书架 at once, no lookup.
+     * The shelf copy's id (for 查看这本书) follows when the function answers; if the shelf no longer has
+     * it (removed on another device), the set forgets it and the lookup goes ahead. True when answered.
+     */
+    async answeredLocally(isbn: string): Promise<boolean> {
+      const isbn13 = toIsbn13(isbn)
+      if (ownedness(isbn13) !== 'owned') return false
+      this.setData({ isbnError: '', found: null, duplicateId: '', alreadyOwned: true, manual: null })
+      wx.showToast({ title: '已在书架', icon: 'none' })
+      let id: string | null
+      try {
+        id = await this.findOnShelf(isbn13)
+      } catch {
+        return true
+      }
+      if (id) {
+        this.setData({ duplicateId: id })
+        return true
+      }
+      removeOwned(isbn13)
+      this.setData({ alreadyOwned: false })
+      return false
+    },
+
+    /** The id of the shelf's copy of an ISBN-13, or null when the shelf has none. */
+    async findOnShelf(isbn13: string): Promise<string | null> {
+      const { items } = await call('listBooks', { q: isbn13, pageSize: LIMITS.maxPageSize })
+      return items.find((book) => book.isbn === isbn13)?.id ?? null
+    },
+
+    async handleLookupFailure(isbn: string, error: unknown) {
       const code = codeOf(error)
       if (code === 'INVALID_ISBN') this.setData({ isbnError: INVALID_ISBN_HINT })
-      else if (MANUAL_FALLBACK_CODES.includes(code)) this.openManualForm(isbn, error)
+      else if (MANUAL_FALLBACK_CODES.includes(code)) await this.offerManualForm(isbn, error)
       else toastError(error)
     },
 
-    openManualForm(isbn: string, error: unknown) {
+    /** No source knows the book: before asking the reader to type it in, make sure it is not on the shelf already. */
+    async offerManualForm(isbn: string, error: unknown) {
+      const isbn13 = toIsbn13(isbn)
+      if (ownedness(isbn13) === 'owned') {
+        this.setData({ alreadyOwned: true })
+        wx.showToast({ title: '已在书架', icon: 'none' })
+        return
+      }
+      let id: string | null = null
+      if (codeOf(error) !== 'NETWORK') id = await this.findOnShelf(isbn13).catch(() => null)
+      if (id) {
+        this.setData({ duplicateId: id, alreadyOwned: true })
+        wx.showToast({ title: '已在书架', icon: 'none' })
+        return
+      }
       const reason = codeOf(error) === 'NOT_FOUND' ? '没有查到这本书的信息，可以手动填写' : userMessageOf(error)
-      this.setData({ manual: { ...EMPTY_FORM, isbn }, manualReason: reason, manualError: '', found: null })
+      this.openManualForm({ ...EMPTY_FORM, isbn }, reason)
+    },
+
+    /** 手动添加: a book with no ISBN, or one the reader would rather type in, without a lookup first. */
+    onManualAddTap() {
+      const isbn = cleanIsbn(this.data.isbn) ?? ''
+      this.openManualForm({ ...EMPTY_FORM, isbn }, '')
+    },
+
+    /** Opens the form with the cursor in 书名, scrolled into view. */
+    openManualForm(form: ManualForm, reason: string) {
+      const opened = { manual: form, manualReason: reason, manualError: '', found: null, duplicateId: '', alreadyOwned: false, manualFocus: false }
+      // Focus is taken on a change of `focus`: set it once the form is rendered, then bring it into view.
+      this.setData(opened, () => {
+        this.setData({ manualFocus: true })
+        wx.pageScrollTo({ selector: '.manual', duration: 200, fail: () => undefined })
+      })
     },
 
     onPrivateChange(e: WechatMiniprogram.SwitchChange) {
@@ -147,7 +233,15 @@ Component({
         this.setData({ isbnError: INVALID_ISBN_HINT })
         return
       }
-      this.setData({ looking: true, isbnError: '', found: null, duplicateId: '', manual: null })
+      if (ownedness(toIsbn13(isbn)) === 'owned') {
+        // On the shelf already: say so and scan the next one, offline too.
+        this.setData({ isbn: '', isbnError: '', found: null, duplicateId: '', alreadyOwned: true, manual: null })
+        wx.showToast({ title: '已在书架', icon: 'none' })
+        this.pushSession({ id: '', title: `ISBN ${toIsbn13(isbn)}` }, '已在书架')
+        await this.onScanTap()
+        return
+      }
+      this.setData({ looking: true, isbnError: '', found: null, duplicateId: '', alreadyOwned: false, manual: null })
       try {
         const result = await call('addBook', { isbn, is_private: this.data.markPrivate })
         this.setData({ looking: false, isbn: '' })
@@ -155,7 +249,7 @@ Component({
       } catch (error) {
         // Stop the loop: the reader has to read the message or type the book in.
         this.setData({ looking: false })
-        this.handleLookupFailure(isbn, error)
+        await this.handleLookupFailure(isbn, error)
         return
       }
       await this.onScanTap()
@@ -163,7 +257,7 @@ Component({
 
     recordAdd({ book, duplicate }: AddBookResult) {
       if (duplicate) {
-        this.setData({ duplicateId: book.id })
+        this.setData({ duplicateId: book.id, alreadyOwned: true })
         wx.showToast({ title: '已在书架', icon: 'none' })
       } else {
         markShelfChanged()
@@ -184,7 +278,7 @@ Component({
     },
 
     onManualCancel() {
-      this.setData({ manual: null, manualReason: '', manualError: '' })
+      this.setData({ manual: null, manualReason: '', manualError: '', manualFocus: false })
     },
 
     async onManualSubmit() {
@@ -207,7 +301,7 @@ Component({
       this.setData({ adding: true })
       try {
         const result = await call('addBook', { book, is_private: this.data.markPrivate })
-        this.setData({ adding: false, manual: null, manualReason: '', isbn: '' })
+        this.setData({ adding: false, manual: null, manualReason: '', manualFocus: false, isbn: '' })
         this.recordAdd(result)
       } catch (error) {
         this.setData({ adding: false, manualError: userMessageOf(error) })

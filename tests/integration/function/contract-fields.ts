@@ -15,6 +15,11 @@ export const BOOK_ALWAYS = [
   'tags',
   'note',
   'is_private',
+  'ownership',
+  'progress',
+  'loan',
+  'loans',
+  'lent',
   'createdAt',
   'updatedAt',
   'addedKey',
@@ -24,6 +29,8 @@ export const BOOK_ALWAYS = [
 ]
 /** Bibliographic fields a book has only when known. */
 export const BOOK_OPTIONAL = ['isbn', 'subtitle', 'publisher', 'publishedDate', 'pageCount', 'coverUrl', 'summary', 'language']
+/** The reader's fields a book has only when set, and the series sort's key (only on books in a series). */
+export const BOOK_READER_OPTIONAL = ['series', 'volume', 'location', 'startedAt', 'finishedAt', 'seriesKey']
 /** BookMetadata: what a cached book may hold. */
 export const METADATA = ['isbn', 'title', 'authors', ...BOOK_OPTIONAL.filter((key) => key !== 'isbn')]
 export const SHELF = ['_id', '_openid', 'shareId', 'isPublic', 'name', 'createdAt', 'updatedAt']
@@ -32,7 +39,7 @@ export const CACHE_NOT_FOUND = ['_id', 'found', 'fetchedAt', 'expiresAt']
 export const RATE_LIMIT = ['_id', 'count', 'expiresAt']
 
 export const ALLOWED: Record<(typeof COLLECTION_NAMES)[number], readonly string[]> = {
-  books: [...BOOK_ALWAYS, ...BOOK_OPTIONAL],
+  books: [...BOOK_ALWAYS, ...BOOK_OPTIONAL, ...BOOK_READER_OPTIONAL],
   shelves: SHELF,
   isbn_cache: CACHE_FOUND,
   rate_limits: RATE_LIMIT,

@@ -3,14 +3,14 @@
 // `userInfo`, ...) ever becomes a stored field. Read with the real wx-server-sdk, not through answers,
 // because the privacy policy would hide a stray field from every answer.
 import type { ApiRequest, Book } from '../../../typings/api'
-import { BOOK_ALWAYS, BOOK_OPTIONAL, CACHE_FOUND, CACHE_NOT_FOUND, METADATA, RATE_LIMIT, SHELF, strayFields } from './contract-fields'
+import { BOOK_ALWAYS, BOOK_OPTIONAL, BOOK_READER_OPTIONAL, CACHE_FOUND, CACHE_NOT_FOUND, METADATA, RATE_LIMIT, SHELF, strayFields } from './contract-fields'
 import { COLLECTION_NAMES, startFunctionHarness, testIsbn, type FunctionHarness } from './harness'
 
 jest.setTimeout(60_000)
 
 const keys = (value: object) => Object.keys(value).sort()
-/** The keys a stored book must have: the fixed ones, plus the optional bibliographic ones it has. */
-const bookKeys = (present: string[]) => [...BOOK_ALWAYS, ...BOOK_OPTIONAL.filter((key) => present.includes(key))].sort()
+/** The keys a stored book must have: the fixed ones, plus the optional ones it has. */
+const bookKeys = (present: string[]) => [...BOOK_ALWAYS, ...[...BOOK_OPTIONAL, ...BOOK_READER_OPTIONAL].filter((key) => present.includes(key))].sort()
 /** The optional bibliographic fields an owner's answer shows (the policy copies each one present). */
 const optionalIn = (book: Book) => BOOK_OPTIONAL.filter((key) => key in book)
 
@@ -76,11 +76,19 @@ describe('books', () => {
       id: book.id,
       patch: { title: 'After', subtitle: 'Sub', publisher: 'P', pageCount: 12, coverUrl: 'https://img.example/c.jpg', note: 'n', rating: 3, tags: ['t'], is_private: true, status: 'read' },
     })
-    expect(keys(await storedBook(a, book.id))).toEqual(bookKeys(['subtitle', 'publisher', 'pageCount', 'coverUrl']))
-    await h.ok(a, { action: 'updateBook', id: book.id, patch: { subtitle: '', pageCount: null, rating: null, note: '' } })
+    // 已读 fills in finishedAt.
+    expect(keys(await storedBook(a, book.id))).toEqual(bookKeys(['subtitle', 'publisher', 'pageCount', 'coverUrl', 'finishedAt']))
+    await h.ok(a, { action: 'updateBook', id: book.id, patch: { series: '丛书', volume: 1.5, location: '书房', progress: { percent: 40 } } })
+    expect(keys(await storedBook(a, book.id))).toEqual(bookKeys(['subtitle', 'publisher', 'pageCount', 'coverUrl', 'finishedAt', 'series', 'volume', 'location', 'seriesKey']))
+    await h.ok(a, {
+      action: 'updateBook',
+      id: book.id,
+      patch: { subtitle: '', pageCount: null, rating: null, note: '', series: '', location: '', finishedAt: '', progress: null },
+    })
     const cleared = await storedBook(a, book.id)
+    // Leaving the series leaves its volume and the series sort's key too.
     expect(keys(cleared)).toEqual(bookKeys(['publisher', 'coverUrl']))
-    expect(cleared).toMatchObject({ rating: null, note: '', title: 'After' })
+    expect(cleared).toMatchObject({ rating: null, note: '', title: 'After', progress: null })
   })
 })
 

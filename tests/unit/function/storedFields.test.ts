@@ -8,7 +8,29 @@ import { buildBookDocument } from '../../../cloudfunctions/bookcase/src/domain/b
 import { cacheEntry } from '../../../cloudfunctions/bookcase/src/domain/isbnCache'
 
 const keys = (value: object) => Object.keys(value).sort()
-const FIXED_BOOK_KEYS = ['_id', '_openid', 'title', 'authors', 'source', 'status', 'rating', 'tags', 'note', 'is_private', 'createdAt', 'updatedAt', 'addedKey', 'titleKey', 'authorKey', 'searchText']
+const FIXED_BOOK_KEYS = [
+  '_id',
+  '_openid',
+  'title',
+  'authors',
+  'source',
+  'status',
+  'rating',
+  'tags',
+  'note',
+  'is_private',
+  'ownership',
+  'progress',
+  'loan',
+  'loans',
+  'lent',
+  'createdAt',
+  'updatedAt',
+  'addedKey',
+  'titleKey',
+  'authorKey',
+  'searchText',
+]
 
 test('pickFields copies the listed fields that hold a value, and nothing else', () => {
   const inherited = Object.assign(Object.create({ note: 'from the prototype' }) as object, { status: 'read', rating: null, extra: 1 })

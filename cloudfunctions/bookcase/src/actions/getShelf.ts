@@ -5,6 +5,5 @@ import type { Action } from './types'
 
 export const getShelf: Action<'getShelf'> = async (_event, { openid, now }) => {
   const shelf = await getOrCreateShelf(openid, now)
-  const { count, publicCount } = await shelfCounts(shelf)
-  return ownShelf(shelf, count, publicCount)
+  return ownShelf(shelf, await shelfCounts(shelf))
 }

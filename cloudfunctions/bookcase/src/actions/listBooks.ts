@@ -1,15 +1,13 @@
-// listBooks {pageSize?, cursor?, q?, status?, tag?, sort?}: a page of the caller's own books.
-import { pageOfBooks } from '../domain/books'
+// listBooks {pageSize?, cursor?, sort?, q?, status?, tag?, ownership?, location?, series?, lent?}: a page
+// of the caller's own books; every filter given narrows it.
+import { pageOfBooks } from '../domain/bookPages'
+import { shelfFilter } from '../domain/shelfFilter'
 import { ownSummary } from '../domain/policy'
-import type { Filter } from '../db/client'
 import { LIMITS } from '../validation/fields'
 import type { Action } from './types'
 
 export const listBooks: Action<'listBooks'> = async (event, { openid }) => {
-  const filter: Filter = { _openid: openid }
-  if (event.status) filter.status = event.status
-  if (event.tag) filter.tags = event.tag // array contains
-  const page = await pageOfBooks(filter, {
+  const page = await pageOfBooks(shelfFilter(openid, event), {
     pageSize: event.pageSize ?? LIMITS.defaultPageSize,
     cursor: event.cursor,
     q: event.q,

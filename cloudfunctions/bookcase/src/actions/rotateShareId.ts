@@ -5,6 +5,5 @@ import type { Action } from './types'
 
 export const rotateShareId: Action<'rotateShareId'> = async (_event, { openid, now }) => {
   const shelf = await updateShelf(openid, { shareId: newShareId() }, now)
-  const { count, publicCount } = await shelfCounts(shelf)
-  return ownShelf(shelf, count, publicCount)
+  return ownShelf(shelf, await shelfCounts(shelf))
 }

@@ -7,6 +7,5 @@ import type { Action } from './types'
 
 export const updateShelf: Action<'updateShelf'> = async (event, { openid, now }) => {
   const shelf = await saveShelf(openid, pickFields(event, SHELF_SETTINGS_FIELDS), now)
-  const { count, publicCount } = await shelfCounts(shelf)
-  return ownShelf(shelf, count, publicCount)
+  return ownShelf(shelf, await shelfCounts(shelf))
 }

@@ -43,25 +43,45 @@ export async function findOne<T>(name: CollectionName, filter: Filter): Promise<
   return first ?? null
 }
 
-/** The values of the array field `field` across the matching documents, each with how many documents
- * carry it: most carried first, then by value, at most `limit`. One aggregation, so the database does
- * the counting however many documents match. */
-export async function countArrayValues(
+/** db.command.aggregate: the expressions and accumulators of aggregation stages ($sum, $substr, ...). */
+export const aggregateCommand = () => command().aggregate
+
+export interface GroupOptions {
+  /** An array field to unwind before grouping (each element counts once per document). */
+  unwind?: string
+  sort?: Record<string, 1 | -1>
+  limit?: number
+}
+
+/** One aggregation: the matching documents, grouped by `group` (a $group stage: `_id` and accumulators
+ * built with aggregateCommand()), optionally sorted and capped. The database does the work, so the
+ * answer stays small however many documents match. */
+export async function groupWhere<T>(name: CollectionName, filter: Filter, group: Filter, options: GroupOptions = {}): Promise<T[]> {
+  let pipeline = collection(name).aggregate().match(filter)
+  if (options.unwind) pipeline = pipeline.unwind(`$${options.unwind}`)
+  pipeline = pipeline.group(group)
+  if (options.sort) pipeline = pipeline.sort(options.sort)
+  if (options.limit !== undefined) pipeline = pipeline.limit(options.limit)
+  const result = (await pipeline.end()) as unknown as { list: T[] }
+  return result.list
+}
+
+/** The values of `field` across the matching documents, each with how many documents carry it: most
+ * carried first, then by value, at most `limit`. An array field counts each of its elements. */
+export async function countValues(
   name: CollectionName,
   filter: Filter,
   field: string,
   limit: number,
+  { array = false }: { array?: boolean } = {},
 ): Promise<{ value: unknown; count: number }[]> {
-  const $ = command().aggregate
-  const result = (await collection(name)
-    .aggregate()
-    .match(filter)
-    .unwind(`$${field}`)
-    .group({ _id: `$${field}`, count: $.sum(1) })
-    .sort({ count: -1, _id: 1 })
-    .limit(limit)
-    .end()) as unknown as { list: { _id: unknown; count: number }[] }
-  return result.list.map((row) => ({ value: row._id, count: row.count }))
+  const rows = await groupWhere<{ _id: unknown; count: number }>(
+    name,
+    filter,
+    { _id: `$${field}`, count: aggregateCommand().sum(1) },
+    { unwind: array ? field : undefined, sort: { count: -1, _id: 1 }, limit },
+  )
+  return rows.map((row) => ({ value: row._id, count: row.count }))
 }
 
 export async function count(name: CollectionName, filter: Filter): Promise<number> {
@@ -80,6 +100,23 @@ export async function insert(name: CollectionName, document: { _id: string }): P
     // A request failure whose wording we do not recognise (the real cloud's text is not documented):
     // if the _id exists now, another call won the race.
     if (isRequestFailure(error) && (await count(name, { _id: document._id })) > 0) return 'duplicate'
+    throw error
+  }
+}
+
+/** Inserts documents in one request (the store takes a thousand at once in about the time of a few single
+ * inserts). A taken `_id` or unique key refuses the batch: 'duplicate', and the caller settles the
+ * documents one by one with insert(). The emulator refuses such a batch whole; whether the real cloud
+ * keeps the documents before the failing one is unverified (emulator/README.md, "Database actions"), and
+ * one-by-one inserts are right either way. */
+export async function insertMany(name: CollectionName, documents: readonly { _id: string }[]): Promise<'inserted' | 'duplicate'> {
+  if (documents.length === 0) return 'inserted'
+  for (const document of documents) assertStoredFields(name, document)
+  try {
+    await collection(name).add({ data: [...documents] })
+    return 'inserted'
+  } catch (error) {
+    if (isDuplicateKeyError(error) || isRequestFailure(error)) return 'duplicate'
     throw error
   }
 }

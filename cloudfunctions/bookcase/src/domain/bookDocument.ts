@@ -4,7 +4,9 @@ import { createHash, randomBytes } from 'crypto'
 import type { BookMetadata, MetadataSource, ReaderFields } from '../../../../typings/api'
 import { BOOK_METADATA_FIELDS, READER_FIELDS, type BookDocument } from '../db/documents'
 import { pickFields } from '../db/fieldList'
+import { latestPastDayOf } from './days'
 import { toIsbn10 } from './isbn'
+import { assertReaderFieldsAgree } from './readerRules'
 
 const base64url = (bytes: Buffer) => bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
@@ -19,18 +21,53 @@ export function bookIdFor(openid: string, isbn13: string): string {
 /** A book without an ISBN has nothing to deduplicate on: a random id. */
 export const randomBookId = () => 'm' + base64url(randomBytes(16))
 
-export const DEFAULT_READER_FIELDS: ReaderFields = { status: 'want', rating: null, tags: [], note: '', is_private: false }
+export const DEFAULT_READER_FIELDS: ReaderFields = {
+  status: 'want',
+  rating: null,
+  tags: [],
+  note: '',
+  is_private: false,
+  ownership: 'owned',
+  progress: null,
+}
+
+/** A stored book with every field the function later added filled with its default: books stored before
+ * ownership, progress or lending existed read as owned, without progress, never lent. */
+export function withDefaults<T extends Partial<BookDocument>>(doc: T): T & Pick<BookDocument, 'ownership' | 'progress' | 'loan' | 'loans' | 'lent'> {
+  return {
+    ...doc,
+    ownership: doc.ownership ?? DEFAULT_READER_FIELDS.ownership,
+    progress: doc.progress ?? null,
+    loan: doc.loan ?? null,
+    loans: doc.loans ?? [],
+    lent: doc.loan != null,
+  }
+}
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 // Field separator inside derived keys: sorts before any printable character, never in validated text.
 const SEP = '\u0001'
 
-/** The keys derived from a book's fields: recomputed whenever title, authors or ISBN change. */
-export function derivedKeys(book: Pick<BookDocument, '_id' | 'title' | 'authors' | 'isbn' | 'createdAt'>) {
+/** A volume as fixed-width digits (volumes are 0.5 steps up to LIMITS.volume, so twice one is an integer
+ * below 10^5); a book in a series without a volume sorts after its numbered ones. */
+const volumeKey = (volume: number | undefined) => (volume === undefined ? '99999' : String(Math.round(volume * 2)).padStart(5, '0'))
+
+type KeySource = Pick<BookDocument, '_id' | 'title' | 'authors' | 'isbn' | 'createdAt' | 'series' | 'volume'>
+
+/** The series sort's key: series name, volume, title, id; absent for a book in no series. */
+export function seriesKeyOf(book: Pick<KeySource, '_id' | 'title' | 'series' | 'volume'>): string | undefined {
+  if (book.series === undefined) return undefined
+  return [fold(book.series), volumeKey(book.volume), fold(book.title), book._id].join(SEP)
+}
+
+/** The keys derived from a book's fields: recomputed whenever title, authors, ISBN, series or volume
+ * change. seriesKey is undefined for a book in no series (the caller removes a stale one). */
+export function derivedKeys(book: KeySource) {
   const title = fold(book.title)
   const firstAuthor = fold(book.authors[0] ?? '')
   const isbnForms = book.isbn ? [book.isbn, toIsbn10(book.isbn) ?? ''] : []
   return {
+    seriesKey: seriesKeyOf(book),
     // Zero-padded milliseconds sort as numbers do; newest first is a descending walk.
     addedKey: `${String(book.createdAt.getTime()).padStart(15, '0')}${SEP}${book._id}`,
     titleKey: `${title}${SEP}${book._id}`,
@@ -54,7 +91,9 @@ function compact<T extends object>(value: T): T {
 }
 
 /** A new book's document: the contract's bibliographic and reader fields, picked by their lists (so no
- * other key of `metadata` or `reader` is stored), and the fields the function owns. */
+ * other key of `metadata` or `reader` is stored), and the fields the function owns. Throws
+ * INVALID_ARGUMENT when the reader fields disagree (domain/readerRules.ts). Adding a book never fills in
+ * startedAt / finishedAt: a book added as 已读 may have been read years ago. */
 export function buildBookDocument({ id, openid, metadata, source, reader = {}, now }: NewBook): BookDocument {
   const base = {
     ...compact(pickFields(metadata, BOOK_METADATA_FIELDS)),
@@ -65,10 +104,17 @@ export function buildBookDocument({ id, openid, metadata, source, reader = {}, n
     source,
     ...DEFAULT_READER_FIELDS,
     ...compact(pickFields(reader, READER_FIELDS)),
-    // rating null is meaningful ("unrated"): keep it whatever compact() did.
+    // rating and progress null are meaningful ("unrated", "not started"): keep them whatever compact() did.
     rating: reader.rating ?? null,
+    progress: reader.progress ?? null,
+    loan: null,
+    loans: [],
+    lent: false,
     createdAt: now,
     updatedAt: now,
   }
-  return { ...base, ...derivedKeys(base) }
+  const givenDays = (['startedAt', 'finishedAt'] as const).filter((field) => base[field] !== undefined)
+  assertReaderFieldsAgree(base, givenDays, latestPastDayOf(now))
+  const { seriesKey, ...keys } = derivedKeys(base)
+  return { ...base, ...keys, ...(seriesKey === undefined ? {} : { seriesKey }) }
 }

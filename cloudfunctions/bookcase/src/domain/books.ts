@@ -1,11 +1,9 @@
-// A reader's books in the database: find, add (deduplicated), list a page, update, remove. Every owner
-// query carries `_openid`, so another reader's id simply is not found.
-import type { BookPatch, ListSort, TagCount } from '../../../../typings/api'
-import { command, count, countArrayValues, find, findOne, insert, regExp, removeWhere, updateWhere, type Filter } from '../db/client'
-import { BOOK_PATCH_FIELDS, COLLECTIONS, type BookDocument } from '../db/documents'
-import { derivedKeys } from './bookDocument'
-import { decodeCursor, encodeCursor } from './cursor'
-import { SUMMARY_FIELDS } from './policy'
+// A reader's books in the database: find, add (deduplicated), update, remove (listing a page is
+// domain/bookPages.ts). Every owner query carries `_openid`, so another reader's id simply is not found.
+import type { BookPatch, LocationCount, TagCount } from '../../../../typings/api'
+import { command, count, countValues, findOne, insert, removeWhere, updateWhere, type Filter } from '../db/client'
+import { COLLECTIONS, type BookDocument } from '../db/documents'
+import { planPatch } from './bookPatch'
 
 const BOOKS = COLLECTIONS.books
 
@@ -26,80 +24,43 @@ export async function addBookDocument(doc: BookDocument): Promise<{ book: BookDo
   throw new Error(`insert of ${doc._id} reported a duplicate, but no such book exists`)
 }
 
-const SORT_KEY = { added: 'addedKey', title: 'titleKey', author: 'authorKey' } as const satisfies Record<ListSort, keyof BookDocument>
-const SORT_DIRECTION = { added: 'desc', title: 'asc', author: 'asc' } as const
-
-export interface PageRequest {
-  pageSize: number
-  cursor?: string
-  q?: string
-  sort: ListSort
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** What `q` matches: a case-insensitive substring of the title, an author or the ISBN (-10 or -13). */
-function searchFilter(q: string): Filter {
-  const folded = q.normalize('NFKC').toLowerCase()
-  // "978-7-5442..." should find the ISBN, which is stored as digits only.
-  const needle = /^[0-9xX][0-9xX -]*$/.test(folded) ? folded.replace(/[ -]/g, '') : folded
-  return { searchText: regExp(escapeRegExp(needle)) }
-}
-
-/** One page of books matching `base` (already scoped to one reader by the caller), plus the total. */
-export async function pageOfBooks(base: Filter, request: PageRequest) {
-  const key = SORT_KEY[request.sort]
-  const direction = SORT_DIRECTION[request.sort]
-  const filter: Filter = { ...base }
-  if (request.q) Object.assign(filter, searchFilter(request.q))
-  const _ = command()
-  const paged: Filter = { ...filter }
-  if (request.cursor) {
-    const after = decodeCursor(request.cursor, request.sort)
-    paged[key] = direction === 'desc' ? _.lt(after) : _.gt(after)
-  }
-  // One extra row tells whether there is a next page without a second query.
-  const [rows, total] = await Promise.all([
-    find<BookDocument>(BOOKS, paged, { orderBy: [[key, direction]], limit: request.pageSize + 1, fields: SUMMARY_FIELDS }),
-    count(BOOKS, filter),
-  ])
-  const items = rows.slice(0, request.pageSize)
-  const last = items[items.length - 1]
-  const nextCursor = rows.length > request.pageSize && last ? encodeCursor(request.sort, last[key]) : null
-  return { items, nextCursor, total }
-}
-
-/** Applies a validated patch to the caller's own book; null when it is not theirs (or gone). */
+/** Applies a validated patch to the caller's own book; null when it is not theirs (or gone). Throws
+ * INVALID_ARGUMENT when the patched fields would disagree (domain/bookPatch.ts). */
 export async function updateOwnBook(openid: string, id: string, patch: BookPatch, now: Date): Promise<BookDocument | null> {
   const current = await findOwnBook(openid, id)
   if (!current) return null
+  const { next, set, unset } = planPatch(current, patch, now)
   const _ = command()
-  const set: Filter = {}
-  const unset: Filter = {}
-  for (const field of BOOK_PATCH_FIELDS) {
-    const value = patch[field]
-    if (value === undefined) continue
-    // '' and null clear an optional bibliographic field; the reader's rating null means "unrated".
-    if ((value === '' || value === null) && field !== 'rating' && field !== 'note') unset[field] = _.remove()
-    else set[field] = value
-  }
-  const next = { ...current, ...set, updatedAt: now } as BookDocument
-  for (const field of Object.keys(unset)) delete (next as unknown as Filter)[field]
-  const data: Filter = { ...set, ...unset, updatedAt: now }
-  if ('title' in patch || 'authors' in patch) Object.assign(data, derivedKeys(next))
+  const data: Filter = { ...set, updatedAt: now }
+  // The SDK writes a plain object as dotted paths, merging it into the stored one; progress is replaced.
+  if (set.progress) data.progress = _.set(set.progress)
+  for (const field of unset) data[field] = _.remove()
   const updated = await updateWhere(BOOKS, { _id: id, _openid: openid }, data)
   // updated === 0 also when nothing changed; re-read to tell that apart from a concurrent removal.
-  return updated > 0 ? { ...next, ...derivedKeys(next) } : findOwnBook(openid, id)
+  return updated > 0 ? next : findOwnBook(openid, id)
 }
 
 export async function removeOwnBook(openid: string, id: string): Promise<boolean> {
   return (await removeWhere(BOOKS, { _id: id, _openid: openid })) > 0
 }
 
-/** The reader's distinct tags with how many of their books carry each, most used first, then by name. */
+/** The reader's distinct values of `field` (an array field when `array`) with how many of their books
+ * carry each, most carried first, then by value. Only strings count (a stray value never surfaces). */
+async function ownValueCounts(openid: string, field: 'tags' | 'authors' | 'location', limit: number, array: boolean) {
+  const rows = await countValues(BOOKS, { _openid: openid, [field]: command().exists(true) }, field, limit, { array })
+  return rows.filter((row): row is { value: string; count: number } => typeof row.value === 'string')
+}
+
 export async function ownTagCounts(openid: string, limit: number): Promise<TagCount[]> {
-  const rows = await countArrayValues(BOOKS, { _openid: openid }, 'tags', limit)
-  return rows.filter((row): row is { value: string; count: number } => typeof row.value === 'string').map(({ value, count }) => ({ tag: value, count }))
+  return (await ownValueCounts(openid, 'tags', limit, true)).map(({ value, count }) => ({ tag: value, count }))
+}
+
+export async function ownAuthorCounts(openid: string, limit: number): Promise<{ author: string; count: number }[]> {
+  return (await ownValueCounts(openid, 'authors', limit, true)).map(({ value, count }) => ({ author: value, count }))
+}
+
+export async function ownLocationCounts(openid: string, limit: number): Promise<LocationCount[]> {
+  return (await ownValueCounts(openid, 'location', limit, false)).map(({ value, count }) => ({ location: value, count }))
 }
 
 export const countBooks = (filter: Filter) => count(BOOKS, filter)

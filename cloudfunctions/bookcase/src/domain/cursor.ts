@@ -4,10 +4,11 @@
 import { z } from 'zod'
 import type { ListSort } from '../../../../typings/api'
 import { AppError } from '../errors'
+import { sort } from '../validation/fields'
 
 const payload = z.strictObject({
   v: z.literal(1),
-  s: z.enum(['added', 'title', 'author']),
+  s: sort,
   k: z.string().min(1).max(1200),
 })
 

@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'crypto'
 import { count, findOne, insert, updateWhere } from '../db/client'
 import { COLLECTIONS, SHELF_SETTINGS_FIELDS, type ShelfDocument } from '../db/documents'
 import { pickFields } from '../db/fieldList'
-import { isShelfShared, sharedBooksFilter } from './policy'
+import { lentBooksFilter } from './lending'
+import { isShelfShared, sharedBooksFilter, type ShelfCounts } from './policy'
 
 const SHELVES = COLLECTIONS.shelves
 export const DEFAULT_SHELF_NAME = '我的书架'
@@ -49,10 +50,12 @@ export async function findSharedShelf(shareId: string): Promise<ShelfDocument | 
   return isShelfShared(shelf) ? shelf : null
 }
 
-export async function shelfCounts(shelf: ShelfDocument) {
-  const [all, shared] = await Promise.all([
+/** How many books the shelf holds, shows to friends and has lent out now. */
+export async function shelfCounts(shelf: ShelfDocument): Promise<ShelfCounts> {
+  const [all, shared, lent] = await Promise.all([
     count(COLLECTIONS.books, { _openid: shelf._openid }),
     count(COLLECTIONS.books, sharedBooksFilter(shelf)),
+    count(COLLECTIONS.books, lentBooksFilter(shelf._openid)),
   ])
-  return { count: all, publicCount: shared }
+  return { count: all, publicCount: shared, lentCount: lent }
 }

@@ -26,10 +26,8 @@ const addBooks = action('addBooks', {
 const listBooks = action('listBooks', {
   pageSize: f.pageSize.optional(),
   cursor: f.cursor.optional(),
-  q: f.query.optional(),
-  status: f.status.optional(),
-  tag: f.tag.optional(),
   sort: f.sort.optional(),
+  ...f.listFilters,
 })
 const getBook = action('getBook', { id: f.bookId })
 const updateBook = action('updateBook', { id: f.bookId, patch: f.bookPatch })
@@ -48,6 +46,15 @@ const viewSharedShelf = action('viewSharedShelf', {
   q: f.query.optional(),
 })
 const getSharedBook = action('getSharedBook', { shareId: f.shareId, id: f.bookId })
+const lendBook = action('lendBook', { id: f.bookId, borrower: f.borrower, lentAt: f.day.optional(), dueDate: f.day.optional() })
+const returnBook = action('returnBook', { id: f.bookId, returnedAt: f.day.optional() })
+const listLocations = action('listLocations', {})
+const getStats = action('getStats', { year: f.year })
+const startImport = action('startImport', { fileName: f.importFileName, is_private: f.isPrivate.optional() })
+const importBooks = action('importBooks', { jobId: f.jobId })
+const exportBooks = action('exportBooks', {})
+const prepareCoverUpload = action('prepareCoverUpload', { id: f.bookId, extension: f.coverExtension })
+const setCover = action('setCover', { id: f.bookId, fileID: f.fileId.nullable() })
 
 const schemas = {
   lookup,
@@ -63,6 +70,15 @@ const schemas = {
   listTags,
   viewSharedShelf,
   getSharedBook,
+  lendBook,
+  returnBook,
+  listLocations,
+  getStats,
+  startImport,
+  importBooks,
+  exportBooks,
+  prepareCoverUpload,
+  setCover,
 }
 
 /** The validated event of action A (userInfo dropped). */

@@ -1,15 +1,17 @@
-// 我的书架: the reader's books, searchable and filterable, a page of 20 at a time.
+// 我的书架: the reader's books, searchable and filterable, a page of 20 at a time. A launch paints
+// the first page from storage at once (utils/shelf-cache.ts) and refreshes it in the background.
 import type { BookList, ListSort, LocationCount, Ownership, ReadingStatus, TagCount } from '../../../typings/api'
 import type { BookCardOpenEvent, BookCardSeriesEvent } from '../../components/book-card/type'
 import type { SearchBarSearchEvent } from '../../components/search-bar/type'
 import { call } from '../../services/api'
-import { userMessageOf } from '../../services/api-error'
+import { codeOf, userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
 import { toCardView, type BookCardView } from '../../utils/book-view'
 import { instanceState } from '../../utils/instance-state'
 import { isOwnership } from '../../utils/ownership'
 import { loadMoreCards } from '../../utils/card-list'
 import { PagedLoader } from '../../utils/paged-list'
+import { readShelfPage, saveShelfPage, shelfViewKey } from '../../utils/shelf-cache'
 import { isReadingStatus } from '../../utils/reading-status'
 import { isFiltered, listFiltersOf, NO_FILTERS, type ShelfFilters } from '../../utils/shelf-filters'
 import { takeShelfChanges } from '../../utils/shelf-changes'
@@ -36,6 +38,10 @@ interface ShelfPageState {
   /** The reader's locations as listLocations answered, in picker order (after 全部位置). */
   locations: string[]
   locationsRequest: number
+  /** The listing a launch shows (shelfViewKey): the only one kept for the next launch. */
+  launchView: string
+  /** The listing whose cards are on screen, so a failed refresh of it keeps them. */
+  shownView: string
 }
 
 /** A picker row: the tag and how many books carry it. */
@@ -53,6 +59,8 @@ const stateOf = instanceState(
     tagsRequest: 0,
     locations: [],
     locationsRequest: 0,
+    launchView: '',
+    shownView: '',
   }),
 )
 
@@ -62,6 +70,10 @@ Component({
     loading: true,
     /** Reader-facing message of a failed first load; '' when there is none. */
     error: '',
+    /** The cards are last launch's, from storage, and the refresh has not answered yet. */
+    stale: false,
+    /** Over cards that could not be refreshed: why, and that they are older; '' when fresh. */
+    refreshNote: '',
     items: [] as BookCardView[],
     total: 0,
     hasMore: false,
@@ -88,6 +100,7 @@ Component({
 
     onLoad() {
       takeShelfChanges()
+      this.paintCached()
       return Promise.all([this.reload(), this.loadShelf(), this.loadTags(), this.loadLocations()])
     },
 
@@ -117,33 +130,61 @@ Component({
       return shareCard({ shareId, name: shelfName })
     },
 
+    /** The listBooks parameters of the current view, without a cursor. */
+    listParams() {
+      return { pageSize: PAGE_SIZE, sort: SORTS[this.data.sortIndex].value, ...listFiltersOf(this.data) }
+    },
+
     fetchPage(cursor: string | undefined): Promise<BookList> {
-      return call('listBooks', {
-        pageSize: PAGE_SIZE,
-        sort: SORTS[this.data.sortIndex].value,
-        ...(cursor ? { cursor } : {}),
-        ...listFiltersOf(this.data),
-      })
+      return call('listBooks', { ...this.listParams(), ...(cursor ? { cursor } : {}) })
+    },
+
+    /** First screen on launch: last launch's cards from storage, at once, while the refresh runs. */
+    paintCached() {
+      const state = this.state()
+      state.launchView = shelfViewKey(this.listParams())
+      const cached = readShelfPage(state.launchView)
+      if (!cached) return
+      state.shownView = state.launchView
+      this.setData({ loading: false, stale: true, items: cached.items, total: cached.total, hasMore: cached.hasMore })
     },
 
     async reload() {
-      const { loader } = this.state()
+      const state = this.state()
+      const view = shelfViewKey(this.listParams())
       if (this.data.error) this.setData({ error: '' })
       let result: BookList | null
       try {
-        result = await loader.first()
+        result = await state.loader.first()
       } catch (error) {
-        this.setData({ loading: false, error: userMessageOf(error) })
+        if (view === state.shownView && this.data.items.length > 0) {
+          // Keep the cards the reader has; say they may be out of date.
+          const offline = codeOf(error) === 'NETWORK'
+          this.setData({ loading: false, stale: false, refreshNote: offline ? '网络不可用，显示的是上次的书架' : '刷新失败，显示的是上次的书架' })
+        } else {
+          this.setData({ loading: false, stale: false, refreshNote: '', error: userMessageOf(error) })
+        }
         return
       }
       if (result === null) return
+      const items = result.items.map(toCardView)
+      state.shownView = view
       this.setData({
         loading: false,
-        items: result.items.map(toCardView),
+        stale: false,
+        refreshNote: '',
+        items,
         total: result.total,
-        hasMore: loader.hasMore,
+        hasMore: state.loader.hasMore,
         loadingMore: false,
       })
+      if (view === state.launchView) saveShelfPage(view, { items, total: result.total, hasMore: state.loader.hasMore })
+    },
+
+    onRefreshTap() {
+      if (this.data.stale) return undefined
+      this.setData({ stale: true, refreshNote: '' })
+      return Promise.all([this.reload(), this.loadShelf()])
     },
 
     loadMore() {

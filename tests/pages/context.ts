@@ -44,9 +44,9 @@ export type SeedBook = Partial<ManualBookInput> & ReaderFieldsInput
 export async function seedBooks(url: string, openid: string, books: SeedBook[]): Promise<Book[]> {
   const added: Book[] = []
   for (const [i, seed] of books.entries()) {
-    const { status, rating, tags, note, is_private, ...bibliographic } = seed
+    const { status, rating, tags, note, is_private, ownership, series, volume, location, progress, startedAt, finishedAt, ...bibliographic } = seed
     const book: ManualBookInput = { title: `书 ${i + 1}`, authors: ['佚名'], ...bibliographic }
-    const reader = { status, rating, tags, note, is_private }
+    const reader = { status, rating, tags, note, is_private, ownership, series, volume, location, progress, startedAt, finishedAt }
     const defined = Object.fromEntries(Object.entries(reader).filter(([, v]) => v !== undefined))
     const result = await dataAs(url, openid, { action: 'addBook', book, ...defined })
     added.push(result.book)

@@ -16,6 +16,8 @@ import { LEGACY_ADMIN_PATH } from './http/admin-proxy'
 import { clientDatabaseHandler } from './client-db/handler'
 import { Permissions } from './client-db/permissions'
 import { CLIENT_DATABASE_PATH } from './client-db/protocol'
+import { mountClientStorage } from './client-storage/handler'
+import { StoragePermission } from './client-storage/permission'
 import { callFunctionHandler } from './gateway/call-function'
 import { CALL_FUNCTION_PATH } from './gateway/protocol'
 import { RequestLog } from './request-log'
@@ -78,6 +80,8 @@ export class Emulator {
     readonly db: Database,
     readonly runner: FunctionRunner,
     private readonly permissions: Permissions,
+    private readonly bucket: Bucket,
+    private readonly storagePermission: StoragePermission,
     private readonly unlock: () => void,
   ) {}
 
@@ -98,9 +102,14 @@ export class Emulator {
     }
     const wasEmpty = db.countDocuments() === 0
     let permissions: Permissions
+    let bucket: Bucket
+    let storagePermission: StoragePermission
     try {
       // The client database's permissions (emulator/README.md, "Client database"); tests name another file.
       permissions = Permissions.load(options.env.BOOKCASE_SECURITY_RULES ?? path.join(options.projectDir, 'database', 'security-rules.json'))
+      // The bucket's client permission (emulator/README.md, "Client storage"), beside the database's.
+      storagePermission = StoragePermission.load(options.env.BOOKCASE_STORAGE_RULES ?? path.join(options.projectDir, 'database', 'storage-rules.json'))
+      bucket = new Bucket(options.dataDir, ENV_ID)
     } catch (error) {
       await db.close()
       unlock()
@@ -119,7 +128,7 @@ export class Emulator {
       workerFile: options.workerFile,
       log: options.log,
     })
-    const emulator: Emulator = new Emulator(options, db, runner, permissions, unlock)
+    const emulator: Emulator = new Emulator(options, db, runner, permissions, bucket, storagePermission, unlock)
     emulator.mount()
     let port: number
     try {
@@ -157,8 +166,7 @@ export class Emulator {
   }
 
   private mount(): void {
-    const { server, db, runner, requests } = this
-    const bucket = new Bucket(this.options.dataDir, ENV_ID)
+    const { server, db, runner, requests, bucket } = this
     const actions = {
       ...databaseActions(db),
       ...functionActions(runner),
@@ -179,6 +187,7 @@ export class Emulator {
       { guard: 'same-origin' },
     )
     mountStorageRoutes(server, bucket)
+    mountClientStorage(server, bucket, this.storagePermission, requests)
     mountDataViewer(server, db, requests)
     if (this.options.preview) this.mountPreview()
   }

@@ -1,7 +1,7 @@
 // The last few hundred requests, for the data viewer (/_/data): what the app asked, how long it took.
 export interface RequestEntry {
   at?: Date
-  kind: 'admin' | 'gateway' | 'client-db'
+  kind: 'admin' | 'gateway' | 'client-db' | 'client-storage'
   name: string
   target?: string
   ms: number

@@ -1,12 +1,11 @@
 // storage.* actions (emulator/README.md, "Storage"): upload metadata with an upload URL back into the emulator,
 // temp download URLs, batch delete.
 import type { Bucket } from '../storage/bucket'
-import { signedUrl } from '../storage/routes'
+import { DEFAULT_MAX_AGE_SECONDS, signedUrl } from '../storage/routes'
 import { invalidParam } from '../errors'
 import type { ActionHandler } from './context'
 
 const UPLOAD_URL_TTL_SECONDS = 600
-const DEFAULT_MAX_AGE_SECONDS = 7200
 
 export function storageActions(bucket: Bucket, baseUrl: () => string): Record<string, ActionHandler> {
   return {

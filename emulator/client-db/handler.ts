@@ -3,6 +3,7 @@
 // (./authorize) and run through the store's typed requests. A malformed request is a 400 and never
 // reaches the store; a refused or failed operation is an HTTP 200 with the client SDK's errCode.
 import type { IncomingMessage, ServerResponse } from 'http'
+import { headerValue } from '../http/headers'
 import { z } from 'zod'
 import { decodeObject, encodeDoc } from '../admin/wire'
 import { HttpError, PlatformError } from '../errors'
@@ -46,12 +47,6 @@ const FAILURES: Record<string, [number, string]> = {
 }
 
 class Denied extends Error {}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  const text = Array.isArray(value) ? value[0] : value
-  return text ? text : undefined
-}
 
 /** The request, checked field by field; anything else is a 400 naming what is wrong. */
 function parseRequest(body: unknown): ClientDbRequest {
@@ -193,7 +188,7 @@ export function clientDatabaseHandler(db: Database, permissions: Permissions, re
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
     const request = parseRequest(await readJson(req, MAX_BODY_BYTES))
-    const openid = header(req, IDENTITY_HEADERS.openid)
+    const openid = headerValue(req, IDENTITY_HEADERS.openid)
     const api = apiName(request)
     let reply: ClientDbReply
     try {

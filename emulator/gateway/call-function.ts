@@ -2,6 +2,7 @@
 // The wire shape (path, body, identity headers, answers) is declared in ./protocol; here the call is run
 // and its outcome mapped to the platform's errCodes. A malformed request itself (not JSON, no name) is a 400.
 import type { IncomingMessage, ServerResponse } from 'http'
+import { headerValue } from '../http/headers'
 import { HttpError, PlatformError, type PlatformCode } from '../errors'
 import type { FunctionRunner } from '../functions/runner'
 import type { RequestLog } from '../request-log'
@@ -20,19 +21,13 @@ const FAILURES: Partial<Record<PlatformCode, [number, string]>> = {
   INVALID_PARAM: [-501007, 'invalid parameters'],
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  const text = Array.isArray(value) ? value[0] : value
-  return text ? text : undefined
-}
-
 export function callFunctionHandler(runner: FunctionRunner, requests: RequestLog) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
     const call = parseCallRequest(await readJson(req, MAX_CALL_BYTES))
     if (!call) throw new HttpError(400, 'body must be {"name": string, "data": object}')
     const caller = {
-      ...identityFromHeaders((name) => header(req, name)),
+      ...identityFromHeaders((name) => headerValue(req, name)),
       clientIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
       source: 'wx_client',
     }

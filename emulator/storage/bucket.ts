@@ -1,22 +1,43 @@
 // Cloud storage: files under <data>/storage/files/<cloudPath>, addressed by `cloud://` file ids, and
-// short-lived signed URLs (upload and download) served by the emulator itself.
+// short-lived signed URLs (upload and download) served by the emulator itself. Each file's uploader
+// (the openid of a client upload; none for a function's) is kept beside them in <data>/storage/owners.json,
+// which storage permissions read as `resource.openid` (emulator/README.md, "Storage").
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
-import { existsSync, statSync, unlinkSync } from 'fs'
+import { existsSync, readFileSync, statSync, unlinkSync } from 'fs'
 import path from 'path'
 import { makeDirectoryDurably, writeFileDurably } from '../durable-file'
-import { invalidParam } from '../errors'
+import { invalidParam, StartupError } from '../errors'
 import { canonicalUrlPath } from './url-path'
+
+/** Reads the owners file: cloud path → openid. A missing file is no owners; a damaged one stops the start. */
+function readOwners(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map()
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('not an object')
+    const entries = Object.entries(raw as Record<string, unknown>)
+    if (entries.some(([, owner]) => typeof owner !== 'string')) throw new Error('an owner is not a string')
+    return new Map(entries as [string, string][])
+  } catch (error) {
+    throw new StartupError(`${file}: unreadable file owners (${(error as Error).message}); move it aside to start with every file ownerless`)
+  }
+}
 
 export class Bucket {
   readonly root: string
   /** Signs URLs; a restart invalidates outstanding temp URLs, as an expiry would. */
   private readonly secret = randomBytes(32)
+  private readonly ownersFile: string
+  /** Cloud path → the openid that uploaded it from a client; absent for a function's upload. */
+  private readonly owners: Map<string, string>
 
   constructor(
     dataDir: string,
     private readonly envId: string,
   ) {
     this.root = path.join(dataDir, 'storage', 'files')
+    this.ownersFile = path.join(dataDir, 'storage', 'owners.json')
+    this.owners = readOwners(this.ownersFile)
   }
 
   /** The bucket part of a file id looks like the platform's `<hex>-<env>-<appid>`; its exact shape does not matter to the SDK. */
@@ -54,11 +75,29 @@ export class Bucket {
     return existsSync(file) && statSync(file).isFile()
   }
 
-  /** Writes a file crash-safely (durable-file.ts): a reader sees the old content or the new, never part of it. */
-  write(cloudPath: string, content: Buffer): void {
+  /**
+   * Writes a file crash-safely (durable-file.ts): a reader sees the old content or the new, never part of
+   * it. `owner` is the uploading client's openid; a function's upload (none) leaves the file ownerless.
+   * The file is written before its owner, so a crash in between leaves it ownerless, which no client reads.
+   */
+  write(cloudPath: string, content: Buffer, owner?: string): void {
     const file = this.fileOf(cloudPath)
     makeDirectoryDurably(path.dirname(file))
     writeFileDurably(file, content)
+    this.setOwner(this.checkPath(cloudPath), owner)
+  }
+
+  /** The openid of the client that uploaded the file, or undefined (a function's upload, or no such file). */
+  ownerOf(cloudPath: string): string | undefined {
+    return this.owners.get(this.checkPath(cloudPath))
+  }
+
+  private setOwner(key: string, owner: string | undefined): void {
+    if (this.owners.get(key) === owner) return
+    if (owner === undefined) this.owners.delete(key)
+    else this.owners.set(key, owner)
+    makeDirectoryDurably(path.dirname(this.ownersFile))
+    writeFileDurably(this.ownersFile, JSON.stringify(Object.fromEntries(this.owners)))
   }
 
   filePath(cloudPath: string): string {
@@ -68,6 +107,7 @@ export class Bucket {
   remove(cloudPath: string): boolean {
     if (!this.exists(cloudPath)) return false
     unlinkSync(this.fileOf(cloudPath))
+    this.setOwner(this.checkPath(cloudPath), undefined)
     return true
   }
 

@@ -10,7 +10,10 @@ import { formFile } from './form-upload'
 
 export const UPLOAD_PREFIX = '/_/storage/upload/'
 export const DOWNLOAD_PREFIX = '/_/storage/file/'
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+/** The largest file an upload may carry, from a function or a client (the platform's cap is UNVERIFIED). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+/** A temp URL's lifetime when the caller names none. */
+export const DEFAULT_MAX_AGE_SECONDS = 7200
 
 type Purpose = 'upload' | 'download'
 
@@ -68,26 +71,45 @@ const IN_THE_WAY = new Set(['EISDIR', 'ENOTDIR', 'EEXIST'])
 /** How an upload's bytes arrive: the PUT's body (wx-server-sdk 4), or a COS form's file part (older majors). */
 type ReadContent = (req: IncomingMessage, maxBytes: number) => Promise<Buffer>
 
-async function upload(bucket: Bucket, req: IncomingMessage, url: URL, read: ReadContent): Promise<void> {
-  const cloudPath = authorizedPath(bucket, 'upload', UPLOAD_PREFIX, url)
-  const content = await read(req, MAX_UPLOAD_BYTES)
+/** Stores an upload's bytes (`owner`: the uploading client's openid); a file or folder in the way is a 409. */
+export function storeUpload(bucket: Bucket, cloudPath: string, content: Buffer, owner?: string): void {
   try {
-    bucket.write(cloudPath, content)
+    bucket.write(cloudPath, content, owner)
   } catch (error) {
     // COS keys `a` and `a/b` can coexist; the emulator's files and folders can't, so say so.
-    if (IN_THE_WAY.has((error as NodeJS.ErrnoException).code ?? '')) throw new HttpError(409, `a stored file or folder is in the way of ${cloudPath}`)
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    if (IN_THE_WAY.has(code)) throw new HttpError(409, `a stored file or folder is in the way of ${cloudPath}`)
+    // COS has no such limit; the disk does (255 bytes a name on most file systems).
+    if (code === 'ENAMETOOLONG') throw new HttpError(400, `a segment of ${cloudPath} is longer than the emulator's file system allows`)
     throw error
   }
 }
 
-/** Streams a stored file; the file is opened before the 200 goes out, so a vanished file is a 404, not a broken answer. */
+async function upload(bucket: Bucket, req: IncomingMessage, url: URL, read: ReadContent): Promise<void> {
+  const cloudPath = authorizedPath(bucket, 'upload', UPLOAD_PREFIX, url)
+  storeUpload(bucket, cloudPath, await read(req, MAX_UPLOAD_BYTES))
+}
+
 async function download(bucket: Bucket, res: ServerResponse, url: URL): Promise<void> {
-  const cloudPath = authorizedPath(bucket, 'download', DOWNLOAD_PREFIX, url)
+  await sendStoredFile(bucket, res, authorizedPath(bucket, 'download', DOWNLOAD_PREFIX, url))
+}
+
+/**
+ * Streams a stored file; the file is opened before the 200 goes out, so a vanished file is a 404, not a
+ * broken answer. `onMissing` names that failure (default: a plain 404).
+ */
+export async function sendStoredFile(
+  bucket: Bucket,
+  res: ServerResponse,
+  cloudPath: string,
+  contentType = 'application/octet-stream',
+  onMissing: () => Error = () => new HttpError(404, 'no such file'),
+): Promise<void> {
   const file = bucket.exists(cloudPath) ? await open(bucket.filePath(cloudPath), 'r').catch(() => undefined) : undefined
-  if (!file) throw new HttpError(404, 'no such file')
+  if (!file) throw onMissing()
   try {
     const { size } = await file.stat()
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size })
+    res.writeHead(200, { 'content-type': contentType, 'content-length': size })
     // A client that goes away mid-download is nobody's failure; the answer can only be cut off.
     await pipeline(file.createReadStream({ autoClose: false }), res).catch(() => res.destroy())
   } finally {

@@ -1,4 +1,4 @@
-// One jest run, four suites. `npm test` type-checks and lints first; the test transform only transpiles.
+// One jest run, five suites. `npm test` type-checks and lints first; the test transform only transpiles.
 const transform = { '^.+\\.ts$': '<rootDir>/scripts/jest-esbuild-transform.js' }
 // 'ts' before 'json': miniprogram-simulate require()s a page path without extension, and a page
 // folder holds both index.ts and index.json.
@@ -20,5 +20,7 @@ module.exports = {
     suite('integration', 'node'),
     suite('pages', 'jsdom'),
     suite('e2e', 'node'),
+    // WeChat's own compiler (miniprogram-ci) over miniprogram/: tests/build/compile.test.ts.
+    suite('build', 'node'),
   ],
 }

@@ -17,12 +17,30 @@ const SegmenterClass = (Intl as unknown as { Segmenter?: SegmenterConstructor })
 const segmenter = SegmenterClass ? new SegmenterClass(undefined, { granularity: 'grapheme' }) : null
 
 export function firstGrapheme(text: string): string {
-  if (!text) return ''
+  return leadingGraphemes(text, 1).text
+}
+
+/** The first `max` graphemes of a text, and whether that was all of it. */
+export function leadingGraphemes(text: string, max: number): { text: string; whole: boolean } {
+  let taken = ''
+  let count = 0
   if (segmenter) {
-    for (const { segment } of segmenter.segment(text)) return segment
-    return ''
+    for (const { segment } of segmenter.segment(text)) {
+      if (count === max) return { text: taken, whole: false }
+      taken += segment
+      count++
+    }
+    return { text: taken, whole: true }
   }
-  return firstGraphemeFallback(text)
+  let rest = text
+  while (rest) {
+    if (count === max) return { text: taken, whole: false }
+    const next = firstGraphemeFallback(rest)
+    taken += next
+    rest = rest.slice(next.length)
+    count++
+  }
+  return { text: taken, whole: true }
 }
 
 const ZWJ = 0x200d

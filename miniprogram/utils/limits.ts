@@ -29,3 +29,16 @@ export const LIMITS: FieldLimits = {
   importBytes: 5242880,
   importFileName: 200,
 }
+
+/** maxlength of the inputs whose bound is not one field's limit: derived from LIMITS, never typed in. */
+export const INPUT_MAXLENGTH = {
+  /** Authors typed in one input: every author at full length and a separator between them. */
+  authorList: LIMITS.authors * (LIMITS.author + 1) - 1,
+  /** 2019, 2019-05 or 2019-05-01. */
+  publishedDate: 'YYYY-MM-DD'.length,
+  pageCount: String(LIMITS.maxPageCount).length,
+  /** A page number (at most maxPageCount) or a percentage. */
+  progress: String(LIMITS.maxPageCount).length,
+  /** Volumes go in 0.5 steps: 9999.5. */
+  volume: `${LIMITS.volume}.5`.length,
+} as const

@@ -208,3 +208,35 @@ describe('book page', () => {
     expect(Math.max(...sizes)).toBeLessThan(100)
   })
 })
+
+describe('book page polish', () => {
+  it('says 已保存 when a note or a tag is saved, and nothing of the kind when saving fails', async () => {
+    const reader = newReader('saved-toast')
+    const [book] = await seedBooks(emulator.url, reader, [{ title: '活着' }])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('book', { id: book.id })
+    comp.querySelector('.note')!.dispatchEvent('blur', { detail: { value: '好书' } })
+    await settle(harness.cloud)
+    expect(harness.ui.toasts.at(-1)).toEqual({ title: '已保存', icon: 'success' })
+    comp.querySelector('.tag-input')!.dispatchEvent('input', { detail: { value: '小说' } })
+    await settle(harness.cloud)
+    await tap(harness, comp.querySelector('.tag-add-button'))
+    expect(harness.ui.toasts.map((t) => t.title)).toEqual(['已保存', '已保存'])
+
+    harness.cloud.setBaseUrl(DEAD_GATEWAY)
+    comp.querySelector('.note')!.dispatchEvent('blur', { detail: { value: '改了' } })
+    await settle(harness.cloud)
+    expect(harness.ui.toasts.at(-1)!.title).not.toBe('已保存')
+    expect(pageOf(comp).data.book.note).toBe('好书')
+  })
+
+  it('keeps a long title short in the navigation bar, ending in …, and bounds every input by the function', async () => {
+    const reader = newReader('long-title')
+    const title = '银河帝国：基地七部曲之一基地前奏与基地'
+    const [book] = await seedBooks(emulator.url, reader, [{ title }])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('book', { id: book.id })
+    expect(harness.ui.titles).toEqual(['银河帝国：基地七部曲之一…'])
+    expect(pageOf(comp).data.limits).toMatchObject({ title: 300, tag: 30, note: 5000, summary: 10000, publisher: 200 })
+  })
+})

@@ -16,7 +16,8 @@ import { today } from '../../utils/day'
 import { confirm, toastError, toastSuccess } from '../../utils/feedback'
 import { clampedProgress, steppedProgress, typedProgress, typedVolume, type ProgressMode } from '../../utils/home-fields'
 import { instanceState } from '../../utils/instance-state'
-import { LIMITS } from '../../utils/limits'
+import { navTitle } from '../../utils/nav-title'
+import { INPUT_MAXLENGTH, LIMITS } from '../../utils/limits'
 import { emptyLendForm, lendRequest, type LendForm } from '../../utils/loan'
 import { isOwnership } from '../../utils/ownership'
 import { progressView } from '../../utils/progress'
@@ -49,6 +50,11 @@ function suggestionsFor(locations: string[], draft: string): string[] {
   return locations.filter((location) => location !== typed && location.includes(typed)).slice(0, MAX_SUGGESTIONS)
 }
 
+/** Text the reader typed (a note, a tag) is confirmed when it is saved; a refusal has its own toast. */
+const saidSaved = (saved: Book | null) => {
+  if (saved) toastSuccess('已保存')
+}
+
 Component({
   data: {
     loading: true,
@@ -63,6 +69,7 @@ Component({
     formError: '',
     saving: false,
     limits: LIMITS,
+    inputMaxlength: INPUT_MAXLENGTH,
     today: today(),
     /** The reader's own locations that fit the location input, offered under it. */
     locationSuggestions: [] as string[],
@@ -92,7 +99,7 @@ Component({
         const book: Book | SharedBook = s ? await call('getSharedBook', { shareId: s, id }) : await call('getBook', { id })
         const view = toDetailView(book)
         this.setData({ loading: false, book: view, locationDraft: view.location })
-        wx.setNavigationBarTitle({ title: book.title })
+        wx.setNavigationBarTitle({ title: navTitle(book.title) })
         if (!s) void this.loadLocations()
       } catch (error) {
         const missing = codeOf(error) === 'NOT_FOUND' || codeOf(error) === 'INVALID_ARGUMENT'
@@ -371,21 +378,21 @@ Component({
       }
       const tags = [...book.tags, tag]
       this.setData({ tagDraft: '' })
-      return this.applyOptimistic({ tags }, { tags })
+      return this.applyOptimistic({ tags }, { tags }).then(saidSaved)
     },
 
     onTagRemove(e: WechatMiniprogram.TouchEvent) {
       const book = this.data.book
       if (!book) return undefined
       const tags = book.tags.filter((tag) => tag !== e.currentTarget.dataset.tag)
-      return this.applyOptimistic({ tags }, { tags })
+      return this.applyOptimistic({ tags }, { tags }).then(saidSaved)
     },
 
     /** The note is saved when the text area loses focus, if it changed. */
     onNoteBlur(e: WechatMiniprogram.TextareaBlur) {
       const note = e.detail.value.slice(0, LIMITS.note)
       if (!this.data.book || note === this.data.book.note) return undefined
-      return this.applyOptimistic({ note }, { note })
+      return this.applyOptimistic({ note }, { note }).then(saidSaved)
     },
 
     onEditTap() {

@@ -8,7 +8,7 @@ import { codeOf, userMessageOf } from '../../services/api-error'
 import { joinAuthors, splitList } from '../../utils/book-view'
 import { toastError, toastSuccess } from '../../utils/feedback'
 import { cleanIsbn, toIsbn13 } from '../../utils/isbn'
-import { LIMITS } from '../../utils/limits'
+import { INPUT_MAXLENGTH, LIMITS } from '../../utils/limits'
 import { ownedness, removeOwned } from '../../utils/owned-isbns'
 import { refreshOwnedIsbns } from '../../utils/owned-isbns-sync'
 import { scanBarcode } from '../../utils/scanner'
@@ -45,13 +45,13 @@ interface ManualForm {
 
 const EMPTY_FORM: ManualForm = { isbn: '', title: '', authors: '', publisher: '', publishedDate: '' }
 
-/** Each manual field's maxlength: the function's bounds (an author list: every author and a separator). */
+/** Each manual field's maxlength: the function's bounds. */
 const MANUAL_MAXLENGTHS: Record<keyof ManualForm, number> = {
   isbn: LIMITS.isbnInput,
   title: LIMITS.title,
-  authors: LIMITS.authors * (LIMITS.author + 1),
+  authors: INPUT_MAXLENGTH.authorList,
   publisher: LIMITS.publisher,
-  publishedDate: '2019-05-01'.length,
+  publishedDate: INPUT_MAXLENGTH.publishedDate,
 }
 
 function toFoundView({ book }: LookupResult): FoundView {

@@ -9,6 +9,7 @@ import { codeOf, userMessageOf } from '../../services/api-error'
 import { PAGE_SIZE } from '../../config'
 import { toCardView, type BookCardView } from '../../utils/book-view'
 import { instanceState } from '../../utils/instance-state'
+import { navTitle } from '../../utils/nav-title'
 import { loadMoreCards } from '../../utils/card-list'
 import { PagedLoader } from '../../utils/paged-list'
 import { shareCard } from '../../utils/share'
@@ -84,7 +85,7 @@ Component({
         return
       }
       if (result === null) return
-      if (result.name !== this.data.name) wx.setNavigationBarTitle({ title: result.name })
+      if (result.name !== this.data.name) wx.setNavigationBarTitle({ title: navTitle(result.name) })
       this.setData({
         loading: false,
         unavailable: false,

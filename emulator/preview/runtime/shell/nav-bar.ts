@@ -25,7 +25,7 @@ export function renderNavBar(bar: HTMLElement, page: PageHost | undefined, depth
   const loading = page.element.dataset.navLoading === '1' ? h('span', { class: 'pv-spinner pv-nav-loading' }) : null
   bar.append(
     left,
-    h('div', { class: 'pv-nav-title' }, loading, h('span', { text: page.title })),
+    h('div', { class: 'pv-nav-title' }, loading, h('span', { class: 'pv-nav-title-text', text: page.title })),
     h(
       'div',
       { class: 'pv-capsule' },

@@ -40,7 +40,8 @@ const jobOf = instanceState((_page: object): JobState => ({ jobId: '', cloudPath
 
 /** Calls that may still find no file right after the upload, before the page gives up and uploads again. */
 const WAITING_RETRIES = 3
-const WAITING_DELAY_MS = 500
+/** The pause before calling again when a call moved nothing. */
+const RETRY_DELAY_MS = 500
 
 const UNREADABLE =
   '请确认它是从 Goodreads、Libib、StoryGraph、豆瓣（豆伴）或本小程序导出的 CSV / TXT / XLSX 表格，不超过 5 MB、10000 行。'
@@ -138,14 +139,19 @@ Component({
     },
 
     async importSlices(jobId: string) {
+      let processed = -1
       for (let waiting = 0; ; ) {
         const progress = await call('importBooks', { jobId })
         this.show(progress)
         if (progress.state === 'done') return
         if (progress.state === 'waiting') {
           if (++waiting > WAITING_RETRIES) throw new NoFileYet('no file at the job path after the upload')
-          await delay(WAITING_DELAY_MS)
+          await delay(RETRY_DELAY_MS)
+        } else if (progress.processed === processed) {
+          // Another call's slice still holds the job (e.g. one whose answer the network lost): let it end.
+          await delay(RETRY_DELAY_MS)
         }
+        processed = progress.processed
       }
     },
 

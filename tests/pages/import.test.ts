@@ -56,7 +56,7 @@ describe('import page', () => {
     const skipped = comp.querySelectorAll('.skip-where').map((node, i) => [textOf(node), reasons[i]])
     expect(skipped).toEqual([
       ['第 5 行', 'ISBN 无效'],
-      ['第 6 行', '没有书名'],
+      ['第 6 行', '没有书名（按 ISBN 也没有查到）'],
     ])
 
     const books = await listAll(reader)

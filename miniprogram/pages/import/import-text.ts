@@ -21,8 +21,8 @@ export const FORMAT_GUIDE: { name: string; hint: string }[] = [
 ]
 
 const SKIP_REASONS: Record<ImportSkipReason, string> = {
-  no_title: '没有书名',
-  not_found: '按 ISBN 没有查到这本书',
+  // Also a row with only an ISBN that no source knows.
+  no_title: '没有书名（按 ISBN 也没有查到）',
   invalid_isbn: 'ISBN 无效',
   invalid_value: '有内容不符合要求（如评分、日期或长度）',
   not_book: '不是图书',

@@ -31,7 +31,7 @@ test('every tab shows its icon, the selected one its selected icon', async () =>
   await openAs(preview, READER_A, `/${ROUTES.shelf}`)
   for (const selected of [ROUTES.shelf, ROUTES.scan, ROUTES.settings]) {
     await switchTab(preview.page, selected)
-    await preview.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.pv-tab-icon')].every((img) => img.complete))
+    await preview.page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('img.pv-tab-icon')).every((img) => img.complete))
     expect(await shownIcons()).toEqual(
       tabBar.list.map((item) => ({
         route: item.pagePath,

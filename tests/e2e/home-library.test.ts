@@ -119,10 +119,14 @@ test('series, location and progress on the book page show on the shelf, which fi
   await sanTi.locator('.components-progress-bar--progress-label', { hasText: '第 130/300 页' }).waitFor()
 
   // The location filter offers 书房 (one book).
-  await untilCalled(page, 'listBooks', () => el(page, ROUTES.shelf, 'location-picker').locator('select').selectOption({ label: '书房（1）' }))
+  await untilCalled(page, 'listBooks', async () => {
+    await el(page, ROUTES.shelf, 'location-picker').locator('select').selectOption({ label: '书房（1）' })
+  })
   await page.waitForFunction(() => document.querySelectorAll('wx-page:not([hidden]) components-book-card').length === 1)
   expect(await cardTitles(page).allTextContents()).toEqual(['三体'])
-  await untilCalled(page, 'listBooks', () => el(page, ROUTES.shelf, 'location-picker').locator('select').selectOption({ index: 0 }))
+  await untilCalled(page, 'listBooks', async () => {
+    await el(page, ROUTES.shelf, 'location-picker').locator('select').selectOption({ index: 0 })
+  })
   await page.waitForFunction(() => document.querySelectorAll('wx-page:not([hidden]) components-book-card').length === 4)
 
   // A tap on a card's series: that series alone, by volume.

@@ -139,6 +139,26 @@ describe('book page cover photos', () => {
     expect(pageOf(comp).data.book.coverFileId).toBe('')
   })
 
+  it('recompresses a large photo before uploading it, and uploads a small one as it is', async () => {
+    const { reader, book, harness, sheet, comp } = await openOwnBook()
+    const large = Buffer.concat([PNG, Buffer.alloc(400 * 1024)])
+    harness.cloud.chooseMedia({ content: large, name: 'large.jpg' })
+    await coverMenu(harness, comp, sheet, 1)
+    const compressed = harness.cloud.files.filter((f) => f.api === 'compressImage')
+    expect(compressed).toHaveLength(1)
+    expect(compressed[0]).toMatchObject({ quality: 80 })
+    const uploads = harness.cloud.files.filter((f) => f.api === 'cloud.uploadFile') as { filePath: string }[]
+    expect(uploads).toHaveLength(1)
+    // The upload is the compressed file, not the photo as picked.
+    expect(uploads[0].filePath).not.toBe((compressed[0] as { src: string }).src)
+    expect(harness.cloud.calls.find((c) => c.data.action === 'prepareCoverUpload')!.data.extension).toBe('jpg')
+    expect((await dataAs(emulator.url, reader, { action: 'getBook', id: book.id })).coverFileId).toMatch(/^cloud:\/\//)
+
+    harness.cloud.chooseMedia({ content: PNG, name: 'small.png' })
+    await coverMenu(harness, comp, sheet, 1)
+    expect(harness.cloud.files.filter((f) => f.api === 'compressImage')).toHaveLength(1)
+  })
+
   it('offers no cover menu on a friend\'s book', async () => {
     const owner = newReader('cover-owner')
     const [book] = await seedBooks(emulator.url, owner, [{ title: '公开的书' }])

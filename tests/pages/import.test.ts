@@ -73,6 +73,18 @@ describe('import page', () => {
     expect(comp.querySelector('.choose-button')).toBeTruthy()
   })
 
+  it('is reached from 我的 (导入书籍), which also leads to 导出书架', async () => {
+    const harness = createHarness(emulator.url, newReader('settings'))
+    const settings = await harness.open('settings')
+    expect(textOf(settings.querySelector('.import-cell'))).toContain('导入书籍')
+    await tap(harness, settings.querySelector('.import-cell'))
+    await tap(harness, settings.querySelector('.export-cell'))
+    expect(harness.ui.navigations).toEqual([
+      { api: 'navigateTo', url: '/pages/import/index', delta: undefined },
+      { api: 'navigateTo', url: '/pages/export/index', delta: undefined },
+    ])
+  })
+
   it('shows the progress bar moving over a file that takes several slices', async () => {
     const reader = newReader('slices')
     const harness = createHarness(emulator.url, reader)

@@ -66,7 +66,7 @@ export async function readImportFile(content: Buffer, fileName: string): Promise
   const rows: ImportRow[] = []
   for (const { table, header } of found) {
     if (!header) continue
-    const context = { sheet: table.sheet, source: table.source }
+    const context = { sheet: table.sheet, source: table.source, columns: header.columns }
     for (let index = header.at + 1; index < table.records.length; index++) {
       const record = table.records[index]
       if (isBlankRecord(record)) continue

@@ -3,6 +3,7 @@
 // true/false.
 import readXlsxFile from 'read-excel-file/node'
 import { ImportFileError } from './importFileError'
+import { inflatesWithin, MAX_INFLATED_BYTES } from './inflateGuard'
 import type { Table } from './table'
 
 type CellValue = string | number | boolean | Date | null
@@ -21,8 +22,12 @@ function cellText(value: CellValue): string {
 export async function readWorkbookTables(bytes: Buffer): Promise<Table[]> {
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>
   try {
+    if (!inflatesWithin(bytes)) {
+      throw new ImportFileError('too_large', `the workbook inflates to more than ${MAX_INFLATED_BYTES} bytes`)
+    }
     sheets = await readXlsxFile(bytes, { trim: false })
   } catch (error) {
+    if (error instanceof ImportFileError) throw error
     throw new ImportFileError('unreadable', `not a readable .xlsx workbook: ${(error as Error).message}`)
   }
   return sheets.map(({ sheet, data }) => ({

@@ -7,6 +7,8 @@ export interface RowContext {
   /** The sheet the row is on (a workbook), which is the reading status for 豆伴's 读过 / 在读 / 想读. */
   sheet?: string
   source: Table['source']
+  /** The header's columns: some formats tell their files apart by which columns they have. */
+  columns: Columns
 }
 
 export interface ImportFormatReader {

@@ -1,0 +1,92 @@
+// readImportFile as a whole: formats told apart by their headers, row numbers, and the files it refuses.
+import { strToU8, zipSync } from 'fflate'
+import { readImportFile, ImportFileError } from '../../../../cloudfunctions/bookcase/src/transfer/importFile'
+import { LIMITS } from '../../../../cloudfunctions/bookcase/src/validation/fields'
+import { GOODREADS_HEADER, goodreadsRows } from '../../../fixtures/import/generate'
+import { bookAt, readFixture } from './fixtures'
+
+async function refusal(content: Buffer, fileName = 'file.csv'): Promise<ImportFileError> {
+  const error = await readImportFile(content, fileName).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`)
+  return error
+}
+
+describe('format detection', () => {
+  test.each([
+    ['goodreads.csv', 'goodreads'],
+    ['goodreads-new.csv', 'goodreads'],
+    ['utf16.csv', 'goodreads'],
+    ['libib.csv', 'libib'],
+    ['storygraph.csv', 'storygraph'],
+    ['douban-userscript.csv', 'douban-csv'],
+    ['douban-wishlist.csv', 'douban-csv'],
+    ['douban-gbk.csv', 'douban-csv'],
+    ['doufen.xlsx', 'douban-xlsx'],
+  ])('%s is %s', async (name, format) => {
+    expect((await readFixture(name)).format).toBe(format)
+  })
+
+  test("Excel's Unicode text (UTF-16, tabs) of a Goodreads export", async () => {
+    const file = await readFixture('utf16.csv')
+    expect(bookAt(file, 2)).toEqual({ isbn: '9787536692930', title: '三体', authors: ['刘慈欣'], status: 'read', rating: 5, tags: ['科幻'], addedAt: '2024-01-02' })
+    expect(bookAt(file, 3)).toMatchObject({ authors: ['Haruki Murakami', 'Jay Rubin'], status: 'want', tags: ['日本'] })
+  })
+
+  test('columns in another order, with different case and spacing, still map by name', async () => {
+    const csv = 'exclusive shelf, TITLE ,Book Id,My Rating\nread,Dune,1,4\n'
+    const file = await readImportFile(Buffer.from(csv), 'x.csv')
+    expect(file).toEqual({ format: 'goodreads', rows: [{ row: 2, book: { title: 'Dune', authors: [], status: 'read', rating: 4, tags: [] } }] })
+  })
+
+  test('a header below a title line is found; row numbers stay those of the file', async () => {
+    const csv = `My books\n\n${GOODREADS_HEADER}\n1,Dune,Frank Herbert,,,,,0,,,,,,,,,,,to-read,,,,0,0\n`
+    const file = await readImportFile(Buffer.from(csv), 'x.csv')
+    expect(file.rows).toEqual([{ row: 4, book: expect.objectContaining({ title: 'Dune', status: 'want' }) }])
+  })
+
+  test('a header with no rows is an empty import', async () => {
+    expect(await readImportFile(Buffer.from(GOODREADS_HEADER + '\r\n'), 'x.csv')).toEqual({ format: 'goodreads', rows: [] })
+  })
+})
+
+describe('files it cannot read', () => {
+  test.each([
+    ['an empty file', ''],
+    ['a CSV of something else', 'name,price\napple,3\n'],
+    ['text that is no table', 'Hello, this is a letter.\nBest, Li'],
+  ])('%s: unknown_format', async (_name, content) => {
+    expect((await refusal(Buffer.from(content))).code).toBe('unknown_format')
+  })
+
+  test('more than 5 MiB: too_large, before anything is decoded', async () => {
+    const content = Buffer.alloc(LIMITS.importBytes + 1, 'a')
+    expect((await refusal(content)).code).toBe('too_large')
+  })
+
+  test('more than 10,000 data rows: too_many_rows; exactly 10,000 read', async () => {
+    expect((await refusal(goodreadsRows(LIMITS.importRows + 1))).code).toBe('too_many_rows')
+    expect((await readImportFile(goodreadsRows(LIMITS.importRows), 'x.csv')).rows).toHaveLength(LIMITS.importRows)
+  }, 30_000)
+
+  test('an old .xls workbook, a broken zip and a zip that is no workbook: unreadable', async () => {
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+    expect(await refusal(xls, 'old.xls')).toMatchObject({ code: 'unreadable', message: expect.stringContaining('.xls') })
+    const zip = Buffer.from(zipSync({ 'notes.txt': strToU8('hello '.repeat(1000)) }))
+    expect((await refusal(zip.subarray(0, 60), 'cut.xlsx')).code).toBe('unreadable')
+    expect((await refusal(zip, 'notes.xlsx')).code).toBe('unreadable')
+  })
+
+  test('a workbook that inflates past the bound (a zip bomb): too_large, without inflating it all', async () => {
+    const bomb = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 }))
+    expect(bomb.length).toBeLessThan(LIMITS.importBytes)
+    expect((await refusal(bomb, 'bomb.xlsx')).code).toBe('too_large')
+  }, 60_000)
+
+  test('a CSV with an unterminated quote: unreadable, with the reason', async () => {
+    const csv = `${GOODREADS_HEADER}\n1,"Dune,Frank Herbert\n`
+    expect(await refusal(Buffer.from(csv))).toMatchObject({ code: 'unreadable', message: expect.stringContaining('CSV') })
+  })
+})

@@ -62,3 +62,27 @@ export function loud<T extends object>(target: T, prefix: string): T {
     },
   })
 }
+
+export interface ProgressTask {
+  onProgressUpdate(listener: (progress: Record<string, number>) => void): void
+  offProgressUpdate(listener: (progress: Record<string, number>) => void): void
+  abort(): void
+}
+
+/**
+ * An API that returns a task when called with callbacks (wx.cloud.uploadFile, downloadFile): `impl`
+ * reports progress through `report`; without callbacks it returns a Promise, as asyncApi does.
+ */
+export function taskApi<O extends object, R extends object>(api: string, impl: (options: O, report: (progress: Record<string, number>) => void) => Promise<R>) {
+  return (options: O & Callbacks<R & { errMsg: string }> = {} as O & Callbacks<R & { errMsg: string }>) => {
+    const listeners = new Set<(progress: Record<string, number>) => void>()
+    const outcome = asyncApi(api, (o: O) => impl(o, (progress) => listeners.forEach((listener) => listener(progress))))(options)
+    if (outcome) return outcome
+    const task: ProgressTask = {
+      onProgressUpdate: (listener) => void listeners.add(listener),
+      offProgressUpdate: (listener) => void listeners.delete(listener),
+      abort: () => console.warn(`[preview] ${api}: abort() is not supported; the transfer completes`),
+    }
+    return task
+  }
+}

@@ -4,6 +4,7 @@ import { loud } from './async-api'
 import { createCloud } from './cloud'
 import type { ShimContext } from './context'
 import { createDevice } from './device'
+import { createFiles } from './files'
 import { createNavigation } from './navigation'
 import { createShareMenu } from './share'
 import { createStorage } from './storage'
@@ -16,6 +17,7 @@ export function createWx(ctx: ShimContext): Record<string, unknown> {
     ...createUi(ctx),
     ...createNavigation(ctx),
     ...createDevice(ctx),
+    ...createFiles(ctx),
     ...createShareMenu(ctx),
   }
   api.canIUse = (schema: string) => schema.split('.')[0] in api

@@ -160,7 +160,8 @@ describe('a lent book on a shared shelf', () => {
     const { shareId } = await dataAs(emulator.url, owner, { action: 'getShelf' })
 
     const friend = newReader('friend')
-    const shelf = await createHarness(emulator.url, friend).open('shared', { s: shareId })
+    const friendHarness = createHarness(emulator.url, friend)
+    const shelf = await friendHarness.open('shared', { s: shareId })
     const cards = shelf.querySelectorAll('.book')
     const lentCard = cards.find((card) => textOf(card.querySelector('.card-title')) === '借出去的书')!
     const keptCard = cards.find((card) => textOf(card.querySelector('.card-title')) === '在家的书')!
@@ -168,6 +169,9 @@ describe('a lent book on a shared shelf', () => {
     expect(textOf(lentCard.querySelector('.card-series'))).toBe('《三体》2')
     expect(keptCard.querySelector('.card-lent')).toBeFalsy()
     expect(textOf(shelf)).not.toContain('神秘借书人')
+    // A friend's shelf has no series filter: the series is part of the card, and opens the book.
+    await tap(friendHarness, lentCard.querySelector('.card-series'))
+    expect(friendHarness.ui.navigations.at(-1)?.url).toBe(`/pages/book/index?s=${shareId}&id=${lent.id}`)
 
     const detail = await createHarness(emulator.url, friend).open('book', { s: shareId, id: lent.id })
     expect(textOf(detail.querySelector('.shared-lent'))).toBe('已借出')

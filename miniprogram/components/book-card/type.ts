@@ -7,6 +7,9 @@ export type BookCardProps = {
   book: ObjectProp<BookCardView | Record<string, never>>
   /** False on a shared shelf: a friend never sees which of your books are private. */
   showPrivacy: BooleanProp
+  /** True where the page can filter by series (my shelf): a tap on 《series》 fires `series` instead
+   * of `open`. Elsewhere (a shared shelf) the series is a plain label and the tap opens the book. */
+  filterSeries: BooleanProp
 }
 
 export interface BookCardEvents {
@@ -22,4 +25,5 @@ export type BookCardSeriesEvent = ComponentEvent<BookCardEvents, 'series'>
 export const bookCardProps: BookCardProps = {
   book: { type: Object, value: {} },
   showPrivacy: { type: Boolean, value: true },
+  filterSeries: { type: Boolean, value: false },
 }

@@ -1,73 +1,82 @@
-// 读书报告: one reader's year in numbers. Every figure is an aggregation the database computes (a handful
-// of grouped rows come back, never the books), so the function's work does not grow with the shelf.
-// A book counts as finished in a month when it is 已读 and its finishedAt falls in that month.
-import type { Ownership, ReadingReport, ReadingStatus } from '../../../../typings/api'
-import { aggregateCommand, command, groupWhere } from '../db/client'
-import { COLLECTIONS } from '../db/documents'
+// 读书报告: one reader's year in numbers, computed by the database, never by paging the books into the
+// function: counts for the totals, one aggregation over the year's finished books for the months and
+// pages, a walk of the finished-day index for the years, and two aggregations for the top authors and
+// tags. Only the last two touch every book of the shelf (in the database); the rest grow with the books
+// finished, not with the shelf. A book counts as finished in a month when it is 已读 and its finishedAt
+// falls in that month.
+import type { Day, ReadingReport, ReadingStatus } from '../../../../typings/api'
+import { aggregateCommand, command, count, find, groupWhere, type Filter } from '../db/client'
+import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { LIMITS } from '../validation/fields'
-import { DEFAULT_READER_FIELDS } from './bookDocument'
 import { ownAuthorCounts, ownTagCounts } from './books'
+import { lentBooksFilter } from './lending'
 
 const BOOKS = COLLECTIONS.books
 
-interface MonthRow {
-  _id: unknown
-  count: number
-  pages: number
-}
-/** Missing fields (books stored before ownership or lending existed) are left out of the group key. */
-interface ShelfRow {
-  _id: { status?: unknown; ownership?: unknown; lent?: unknown }
-  count: number
+const finished = (openid: string): Filter => ({ _openid: openid, status: 'read' satisfies ReadingStatus })
+
+/** Books finished in each month of `year`, and their pages. Days are YYYY-MM-DD strings: a year is one
+ * string range (index owner_finished) and its month is characters 5-6. */
+async function monthsOf(openid: string, year: number) {
+  const _ = command()
+  const $ = aggregateCommand()
+  const rows = await groupWhere<{ _id: unknown; count: number; pages: number }>(
+    BOOKS,
+    { ...finished(openid), finishedAt: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) },
+    { _id: $.substr(['$finishedAt', 5, 2]), count: $.sum(1), pages: $.sum('$pageCount') },
+  )
+  const perMonth = Array.from({ length: 12 }, () => 0)
+  let pages = 0
+  for (const row of rows) {
+    const month = Number(row._id)
+    if (!Number.isInteger(month) || month < 1 || month > 12) continue
+    perMonth[month - 1] += row.count
+    pages += row.pages
+  }
+  return { perMonth, pages }
 }
 
-const finished = (openid: string) => ({ _openid: openid, status: 'read' satisfies ReadingStatus })
+/** The years with a finished book, newest first: from the latest finished day down, one indexed step per
+ * year (the latest day before the year just found), so the cost is the number of years, not of books. */
+async function yearsWithFinishedBooks(openid: string): Promise<number[]> {
+  const _ = command()
+  const years: number[] = []
+  let before: Day | undefined
+  while (years.length <= LIMITS.maxYear - LIMITS.minYear) {
+    const filter = { ...finished(openid), finishedAt: before === undefined ? _.exists(true) : _.lt(before) }
+    const [latest] = await find<Pick<BookDocument, 'finishedAt'>>(BOOKS, filter, { orderBy: [['finishedAt', 'desc']], limit: 1, fields: { finishedAt: true } })
+    const year = Number(latest?.finishedAt?.slice(0, 4))
+    if (!Number.isInteger(year)) break
+    years.push(year)
+    before = `${year}-01-01`
+  }
+  return years
+}
 
 export async function readingReport(openid: string, year: number): Promise<ReadingReport> {
-  const $ = aggregateCommand()
-  const _ = command()
-  // Days are YYYY-MM-DD strings: one year is one string range, and its month is characters 5-6.
-  const inYear = { ...finished(openid), finishedAt: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }
-  const [months, years, shelf, topAuthors, topTags] = await Promise.all([
-    groupWhere<MonthRow>(BOOKS, inYear, { _id: $.substr(['$finishedAt', 5, 2]), count: $.sum(1), pages: $.sum('$pageCount') }),
-    groupWhere<{ _id: unknown }>(BOOKS, { ...finished(openid), finishedAt: _.exists(true) }, { _id: $.substr(['$finishedAt', 0, 4]) }),
-    groupWhere<ShelfRow>(BOOKS, { _openid: openid }, { _id: { status: '$status', ownership: '$ownership', lent: '$lent' }, count: $.sum(1) }),
+  const mine = { _openid: openid }
+  const [months, years, total, want, reading, read, wanted, lentCount, topAuthors, topTags] = await Promise.all([
+    monthsOf(openid, year),
+    yearsWithFinishedBooks(openid),
+    count(BOOKS, mine),
+    count(BOOKS, { ...mine, status: 'want' }),
+    count(BOOKS, { ...mine, status: 'reading' }),
+    count(BOOKS, { ...mine, status: 'read' }),
+    count(BOOKS, { ...mine, ownership: 'wanted' }),
+    count(BOOKS, lentBooksFilter(openid)),
     ownAuthorCounts(openid, LIMITS.topList),
     ownTagCounts(openid, LIMITS.topList),
   ])
-
-  const finishedPerMonth = Array.from({ length: 12 }, () => 0)
-  let pagesRead = 0
-  for (const row of months) {
-    const month = Number(row._id)
-    if (!Number.isInteger(month) || month < 1 || month > 12) continue
-    finishedPerMonth[month - 1] += row.count
-    pagesRead += row.pages
-  }
-
-  const byStatus: Record<ReadingStatus, number> = { want: 0, reading: 0, read: 0 }
-  const byOwnership: Record<Ownership, number> = { owned: 0, wanted: 0 }
-  let total = 0
-  let lentCount = 0
-  for (const { _id: key, count } of shelf) {
-    total += count
-    if (key.status === 'want' || key.status === 'reading' || key.status === 'read') byStatus[key.status] += count
-    byOwnership[key.ownership === 'wanted' ? 'wanted' : DEFAULT_READER_FIELDS.ownership] += count
-    if (key.lent === true) lentCount += count
-  }
-
   return {
     year,
-    years: years
-      .map((row) => Number(row._id))
-      .filter((y) => Number.isInteger(y))
-      .sort((a, b) => b - a),
-    finishedPerMonth,
-    finishedCount: finishedPerMonth.reduce((sum, n) => sum + n, 0),
-    pagesRead,
+    years,
+    finishedPerMonth: months.perMonth,
+    finishedCount: months.perMonth.reduce((sum, n) => sum + n, 0),
+    pagesRead: months.pages,
     total,
-    byStatus,
-    byOwnership,
+    byStatus: { want, reading, read },
+    // Books stored before ownership existed have none: they are owned.
+    byOwnership: { owned: total - wanted, wanted },
     topAuthors,
     topTags,
     lentCount,

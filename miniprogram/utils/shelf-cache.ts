@@ -57,3 +57,13 @@ export function saveShelfPage(view: string, page: Omit<CachedShelfPage, 'savedAt
     return false
   }
 }
+
+/** The cards of the cached first page, whatever its view (the settings page's share card uses them). */
+export function cachedCards(): BookCardView[] {
+  try {
+    const page = wx.getStorageSync(KEY) as Partial<StoredPage> | null
+    return page && page.v === FORMAT && Array.isArray(page.items) ? page.items : []
+  } catch {
+    return []
+  }
+}

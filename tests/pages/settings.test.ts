@@ -14,7 +14,7 @@ describe('settings page', () => {
     expect(textOf(comp.querySelector('.count-total'))).toBe('3')
     expect(textOf(comp.querySelector('.count-public'))).toBe('2')
     expect(textOf(comp.querySelector('.count-private'))).toBe('1')
-    expect(textOf(comp.querySelector('.explain'))).toContain('笔记永远只有你自己能看到')
+    expect(textOf(comp.querySelector('.explain'))).toMatch(/笔记[^。]*永远只有你自己能看到/)
   })
 
   it('renames the shelf, refusing an empty name without calling', async () => {
@@ -102,5 +102,62 @@ describe('settings page', () => {
     await pageOf(comp).onShow()
     await settle(harness.cloud)
     expect(textOf(comp.querySelector('.count-total'))).toBe('1')
+  })
+})
+
+describe('settings page: sharing and what friends see', () => {
+  it('分享我的书架 on a private shelf publishes, then offers the send button in the same flow', async () => {
+    const reader = newReader('one-flow')
+    await seedBooks(emulator.url, reader, [{ title: '公开的书' }, { title: '私密的书', is_private: true }])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('settings')
+    expect(comp.querySelector('.share-sheet')).toBeFalsy()
+
+    // Declining publishes nothing and offers nothing.
+    harness.ui.modalAnswers.push(false)
+    await tap(harness, comp.querySelector('.share-button-publish'))
+    expect((await dataAs(emulator.url, reader, { action: 'getShelf' })).isPublic).toBe(false)
+    expect(comp.querySelector('.share-sheet')).toBeFalsy()
+
+    harness.ui.modalAnswers.push(true)
+    await tap(harness, comp.querySelector('.share-button-publish'))
+    const shelf = await dataAs(emulator.url, reader, { action: 'getShelf' })
+    expect(shelf.isPublic).toBe(true)
+    const sheet = comp.querySelector('.share-sheet')!
+    expect(textOf(sheet)).toContain('书架已公开')
+    expect(comp.querySelector('.share-sheet-send')).toBeTruthy()
+
+    // The send button is WeChat's share button: the card carries the share id, and the sheet closes.
+    const content = await Promise.resolve(pageOf(comp).onShareAppMessage({ from: 'button' }))
+    expect(content.path).toBe(`/pages/shared/index?s=${shelf.shareId}`)
+    // No canvas under miniprogram-simulate: the card falls back to WeChat's screenshot (no imageUrl).
+    expect(content.imageUrl).toBeUndefined()
+    await settle(harness.cloud)
+    expect(comp.querySelector('.share-sheet')).toBeFalsy()
+
+    // 稍后 closes it too.
+    pageOf(comp).setData({ sharePrompt: true })
+    await tap(harness, comp.querySelector('.share-sheet-later'))
+    expect(comp.querySelector('.share-sheet')).toBeFalsy()
+  })
+
+  it('promises friends the rating and what the function gives them, and keeps notes, location and progress private', async () => {
+    const reader = newReader('promise')
+    await seedBooks(emulator.url, reader, [
+      { title: '三体', rating: 4, tags: ['科幻'], series: '地球往事', volume: 1, note: '私人笔记', location: '书房', status: 'reading', progress: { page: 10 } },
+    ])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('settings')
+    const promise = textOf(comp.querySelector('.explain'))
+    for (const seen of ['封面', '书名', '作者', '简介', '阅读状态', '评分', '标签', '系列', '已借出']) expect(promise).toContain(seen)
+    for (const hidden of ['笔记', '存放位置', '阅读进度']) expect(promise).toMatch(new RegExp(`${hidden}[^。]*只有你自己能看到`))
+
+    // And the function agrees: a friend gets the rating, tags and series, never the private fields.
+    await dataAs(emulator.url, reader, { action: 'updateShelf', isPublic: true })
+    const { shareId } = await dataAs(emulator.url, reader, { action: 'getShelf' })
+    const [card] = (await dataAs(emulator.url, newReader('friend'), { action: 'viewSharedShelf', shareId })).items
+    const seenByFriend = await dataAs(emulator.url, newReader('friend'), { action: 'getSharedBook', shareId, id: card.id })
+    expect(seenByFriend).toMatchObject({ rating: 4, tags: ['科幻'], series: '地球往事', lent: false })
+    for (const field of ['note', 'location', 'progress', 'loans', 'is_private']) expect(seenByFriend).not.toHaveProperty(field)
   })
 })

@@ -142,3 +142,26 @@ describe('shared shelf page', () => {
     expect(comp.querySelector('.no-books-state')).toBeTruthy()
   })
 })
+
+describe('shared shelf page: what the settings page promises', () => {
+  it('shows a friend the rating on a shared book, and shares to the timeline with the share id', async () => {
+    const owner = newReader('rated')
+    await seedBooks(emulator.url, owner, [{ title: '活着', rating: 5, tags: ['小说'], note: '私人笔记' }])
+    await dataAs(emulator.url, owner, { action: 'updateShelf', name: '评分书架', isPublic: true })
+    const { shareId } = await dataAs(emulator.url, owner, { action: 'getShelf' })
+
+    const friend = createHarness(emulator.url, newReader('rated-friend'))
+    const comp = await friend.open('shared', { s: shareId })
+    expect(pageOf(comp).onShareTimeline()).toEqual({ title: '评分书架', query: `s=${shareId}` })
+    expect(friend.ui.shareMenu.at(-1)).toBe('shown')
+    const content = await Promise.resolve(pageOf(comp).onShareAppMessage({ from: 'menu' }))
+    expect(content).toMatchObject({ title: '评分书架', path: `/pages/shared/index?s=${shareId}` })
+
+    await tap(friend, comp.querySelector('.book')!.querySelector('.card'))
+    const query = Object.fromEntries(new URLSearchParams(friend.ui.navigations.at(-1)!.url!.split('?')[1]))
+    const detail = await createHarness(emulator.url, newReader('rated-friend-2')).open('book', query)
+    expect(textOf(detail.querySelector('.shared-rating'))).toContain('5 星')
+    expect(detail.querySelectorAll('.shared-rating .star-on')).toHaveLength(5)
+    expect(textOf(detail)).not.toContain('私人笔记')
+  })
+})

@@ -7,6 +7,8 @@ import { instanceState } from '../../utils/instance-state'
 import { LIMITS } from '../../utils/limits'
 import { markShelfChanged } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
+import { ownShelfCardContent, prepareShareImage, withShareImage } from '../../utils/share-card'
+import { cachedCards } from '../../utils/shelf-cache'
 
 interface ShelfView {
   name: string
@@ -39,6 +41,8 @@ Component({
     nameDraft: '',
     nameMaxLength: LIMITS.shelfName,
     busy: false,
+    /** Just published from 分享我的书架: the sheet with the send button shows. */
+    sharePrompt: false,
   },
   methods: {
     onLoad() {
@@ -51,8 +55,15 @@ Component({
       return undefined
     },
 
-    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
-      return shareCard({ shareId: shareIdOf(this).shareId, name: this.data.shelf?.name ?? '' })
+    onShareAppMessage() {
+      if (this.data.sharePrompt) this.setData({ sharePrompt: false })
+      return withShareImage(shareCard({ shareId: shareIdOf(this).shareId, name: this.data.shelf?.name ?? '' }), this.cardContent())
+    },
+
+    /** The share card: the shelf's name and count, and the public books of the shelf's last first page. */
+    cardContent() {
+      const shelf = this.data.shelf
+      return ownShelfCardContent(shelf?.name ?? '', shelf?.publicCount ?? 0, cachedCards())
     },
 
     async load() {
@@ -72,8 +83,10 @@ Component({
     show(shelf: Shelf) {
       shareIdOf(this).shareId = shelf.shareId
       this.setData({ loading: false, error: '', shelf: toShelfView(shelf), nameDraft: shelf.name })
-      if (shelf.isPublic) wx.showShareMenu({ menus: ['shareAppMessage'] })
-      else wx.hideShareMenu({})
+      if (shelf.isPublic) {
+        wx.showShareMenu({ menus: ['shareAppMessage'] })
+        void prepareShareImage(this.cardContent())
+      } else wx.hideShareMenu({})
     },
 
     onRetry() {
@@ -122,8 +135,19 @@ Component({
     /** Sharing a shelf that is not public asks to publish it first. */
     async onShareTap() {
       const shelf = await publishWithConsent()
-      if (shelf) this.saved(shelf)
+      if (!shelf) return
+      this.saved(shelf)
+      // One flow: WeChat opens its share sheet only from a tap on an open-type="share" button, so the
+      // sheet that follows publishing offers exactly that button.
+      this.setData({ sharePrompt: true })
     },
+
+    onSharePromptClose() {
+      this.setData({ sharePrompt: false })
+    },
+
+    /** Taps inside the sheet stay there; only the mask around it closes it. */
+    onSheetTap() {},
 
     onReportTap() {
       wx.navigateTo({ url: '/pages/report/index' })

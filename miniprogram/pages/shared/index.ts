@@ -13,6 +13,7 @@ import { navTitle } from '../../utils/nav-title'
 import { loadMoreCards } from '../../utils/card-list'
 import { PagedLoader } from '../../utils/paged-list'
 import { shareCard } from '../../utils/share'
+import { prepareShareImage, withShareImage, type ShareCardContent } from '../../utils/share-card'
 
 interface SharedPageState {
   shareId: string
@@ -54,8 +55,18 @@ Component({
       return this.loadMore()
     },
 
-    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
-      return shareCard({ shareId: stateOf(this).shareId, name: this.data.name })
+    onShareAppMessage() {
+      return withShareImage(shareCard({ shareId: stateOf(this).shareId, name: this.data.name }), this.cardContent())
+    },
+
+    /** 分享到朋友圈: the timeline opens this page with the same share id. */
+    onShareTimeline(): WechatMiniprogram.Page.ICustomTimelineContent {
+      return { title: this.data.name || '书架', query: `s=${encodeURIComponent(stateOf(this).shareId)}` }
+    },
+
+    /** What the share card draws: only what this page shows a friend already. */
+    cardContent(): ShareCardContent {
+      return { name: this.data.name, titles: this.data.items.map((card) => card.title), count: this.data.publicCount }
     },
 
     fetchPage(cursor: string | undefined): Promise<SharedShelf> {
@@ -96,6 +107,8 @@ Component({
         hasMore: loader.hasMore,
         loadingMore: false,
       })
+      wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] })
+      if (!this.data.query) void prepareShareImage(this.cardContent())
     },
 
     loadMore() {

@@ -16,6 +16,7 @@ import { isReadingStatus } from '../../utils/reading-status'
 import { isFiltered, listFiltersOf, NO_FILTERS, type ShelfFilters } from '../../utils/shelf-filters'
 import { takeShelfChanges } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
+import { ownShelfCardContent, prepareShareImage, withShareImage } from '../../utils/share-card'
 
 const SORTS: { value: ListSort; label: string }[] = [
   { value: 'added', label: '最近添加' },
@@ -31,6 +32,8 @@ interface ShelfPageState {
   loader: PagedLoader<BookList>
   shareId: string
   shelfName: string
+  /** Books a friend sees (getShelf), for the share card. */
+  publicCount: number
   /** The reader's tags as listTags answered, in picker order (after 全部标签). */
   tags: string[]
   /** Numbers listTags calls, so an older answer arriving late is dropped. */
@@ -55,6 +58,7 @@ const stateOf = instanceState(
     loader: new PagedLoader((cursor) => page.fetchPage(cursor)),
     shareId: '',
     shelfName: '',
+    publicCount: 0,
     tags: [],
     tagsRequest: 0,
     locations: [],
@@ -123,11 +127,22 @@ Component({
       return this.loadMore()
     },
 
-    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+    onShareAppMessage() {
       const { shareId, shelfName } = this.state()
       if (!this.data.shelfPublic) void this.publish()
       if (!shareId) return { title: '我的书架', path: '/pages/shelf/index' }
-      return shareCard({ shareId, name: shelfName })
+      return withShareImage(shareCard({ shareId, name: shelfName }), this.cardContent())
+    },
+
+    /** The share card: the shelf's name and public books as a friend will see them. */
+    cardContent() {
+      const { shelfName, publicCount } = this.state()
+      return ownShelfCardContent(shelfName, publicCount, this.data.items)
+    },
+
+    /** Draws the share card ahead of a share, once the shelf is public and its cards are in. */
+    prepareCard() {
+      if (this.data.shelfPublic && this.state().shareId && this.data.items.length > 0) void prepareShareImage(this.cardContent())
     },
 
     /** The listBooks parameters of the current view, without a cursor. */
@@ -178,7 +193,10 @@ Component({
         hasMore: state.loader.hasMore,
         loadingMore: false,
       })
-      if (view === state.launchView) saveShelfPage(view, { items, total: result.total, hasMore: state.loader.hasMore })
+      if (view === state.launchView) {
+        saveShelfPage(view, { items, total: result.total, hasMore: state.loader.hasMore })
+        this.prepareCard()
+      }
     },
 
     onRefreshTap() {
@@ -197,7 +215,9 @@ Component({
         const state = this.state()
         state.shareId = shelf.shareId
         state.shelfName = shelf.name
+        state.publicCount = shelf.publicCount
         if (shelf.isPublic !== this.data.shelfPublic) this.setData({ shelfPublic: shelf.isPublic })
+        this.prepareCard()
         if (shelf.isPublic) wx.showShareMenu({ menus: ['shareAppMessage'] })
         else wx.hideShareMenu({})
       } catch {

@@ -59,4 +59,58 @@ test.each([
   ['short share id', { action: 'viewSharedShelf', shareId: 'abc' }],
   ['cursor with symbols', { action: 'listBooks', cursor: '{"$gt":""}' }],
   ['isPublic as string', { action: 'updateShelf', isPublic: 'true' }],
+  // the home library (issue 10)
+  ['a day that does not exist', { action: 'lendBook', id: 'b1', borrower: 'x', lentAt: '2026-02-29' }],
+  ['a day without zero padding', { action: 'lendBook', id: 'b1', borrower: 'x', lentAt: '2026-3-1' }],
+  ['a day as a timestamp', { action: 'lendBook', id: 'b1', borrower: 'x', lentAt: '2026-03-01T00:00:00Z' }],
+  ['a day before 1900', { action: 'lendBook', id: 'b1', borrower: 'x', dueDate: '1899-12-31' }],
+  ['a borrower too long', { action: 'lendBook', id: 'b1', borrower: 'x'.repeat(41) }],
+  ['an empty borrower', { action: 'lendBook', id: 'b1', borrower: ' ' }],
+  ['a borrower on two lines', { action: 'lendBook', id: 'b1', borrower: 'a\nb' }],
+  ['a borrower as an operator', { action: 'lendBook', id: 'b1', borrower: { $ne: '' } }],
+  ['no borrower', { action: 'lendBook', id: 'b1' }],
+  ['a loan smuggled into a lend', { action: 'lendBook', id: 'b1', borrower: 'x', loans: [] }],
+  ['a returnedAt operator', { action: 'returnBook', id: 'b1', returnedAt: { $gt: '' } }],
+  ['a loan in a patch', { action: 'updateBook', id: 'b1', patch: { loan: null } }],
+  ['lent in a patch', { action: 'updateBook', id: 'b1', patch: { lent: false } }],
+  ['volume zero', { action: 'updateBook', id: 'b1', patch: { volume: 0 } }],
+  ['volume in quarter steps', { action: 'updateBook', id: 'b1', patch: { volume: 1.25 } }],
+  ['volume above the limit', { action: 'updateBook', id: 'b1', patch: { volume: 10_000 } }],
+  ['volume null on add', { action: 'addBook', isbn: '9787536692930', volume: null }],
+  ['progress with page and percent', { action: 'updateBook', id: 'b1', patch: { progress: { page: 1, percent: 1 } } }],
+  ['progress above 100%', { action: 'updateBook', id: 'b1', patch: { progress: { percent: 100.5 } } }],
+  ['progress page fractional', { action: 'updateBook', id: 'b1', patch: { progress: { page: 1.5 } } }],
+  ['progress page beyond the page limit', { action: 'updateBook', id: 'b1', patch: { progress: { page: 100_001 } } }],
+  ['progress empty', { action: 'updateBook', id: 'b1', patch: { progress: {} } }],
+  ['unknown ownership', { action: 'addBook', isbn: '9787536692930', ownership: 'borrowed' }],
+  ['location too long', { action: 'updateBook', id: 'b1', patch: { location: 'x'.repeat(41) } }],
+  ['series too long', { action: 'updateBook', id: 'b1', patch: { series: 'x'.repeat(101) } }],
+  ['lent: false as a filter', { action: 'listBooks', lent: false }],
+  ['an empty series filter', { action: 'listBooks', series: '' }],
+  ['an unknown sort', { action: 'listBooks', sort: 'volume' }],
+  ['a year before 1900', { action: 'getStats', year: 1899 }],
+  ['a fractional year', { action: 'getStats', year: 2025.5 }],
+  ['no year', { action: 'getStats' }],
+  ['a key on listLocations', { action: 'listLocations', _openid: 'o' }],
 ])('%s is refused', (_name, event) => rejects(event))
+
+test('the home-library fields pass within their bounds, trimmed; a patch clears with "" and null', () => {
+  expect(parseEvent({ action: 'lendBook', id: 'b1', borrower: ' 小王 ', lentAt: '2024-02-29', dueDate: '2100-12-31' })).toEqual({
+    action: 'lendBook',
+    id: 'b1',
+    borrower: '小王',
+    lentAt: '2024-02-29',
+    dueDate: '2100-12-31',
+  })
+  expect(parseEvent({ action: 'addBook', isbn: '9787536692930', series: ' 三体 ', volume: 9998.5, progress: { percent: 12.5 }, ownership: 'wanted' })).toMatchObject({
+    series: '三体',
+    volume: 9998.5,
+    progress: { percent: 12.5 },
+    ownership: 'wanted',
+  })
+  expect(parseEvent({ action: 'updateBook', id: 'b1', patch: { series: '', volume: null, location: '  ', progress: null, startedAt: '', finishedAt: '' } })).toMatchObject({
+    patch: { series: '', volume: null, location: '', progress: null, startedAt: '', finishedAt: '' },
+  })
+  expect(parseEvent({ action: 'listBooks', lent: true, ownership: 'owned', location: '书房', series: '三体', sort: 'series' })).toMatchObject({ lent: true, sort: 'series' })
+  expect(parseEvent({ action: 'getStats', year: 2100 })).toEqual({ action: 'getStats', year: 2100 })
+})

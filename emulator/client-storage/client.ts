@@ -6,6 +6,8 @@ import {
   DELETE_PATH,
   fileTarget,
   isStorageFail,
+  STORAGE_ERRORS,
+  storageFail,
   TEMP_URL_PATH,
   uploadTarget,
   type DeleteOk,
@@ -88,17 +90,32 @@ export function createClientStorage(transport: StorageTransport, openid: () => s
     return rest as T
   }
 
+  /** A target built from the caller's text; text no URL can carry (a lone surrogate) fails as the server would refuse it. */
+  const target = (api: StorageApi, build: () => string): string => {
+    try {
+      return build()
+    } catch {
+      const { errCode, errMsg } = storageFail(api, STORAGE_ERRORS.INVALID_PARAM, 'not well-formed Unicode')
+      throw new ClientStorageError(errCode, errMsg)
+    }
+  }
+
   const json = <T>(api: StorageApi, path: string, value: unknown) =>
     call<T>(api, { method: 'POST', path, headers: headers('application/json'), body: JSON.stringify(value) })
 
   return {
-    uploadFile: (cloudPath, content) =>
-      call('cloud.uploadFile', { method: 'POST', path: uploadTarget(cloudPath), headers: headers('application/octet-stream'), body: content }),
+    uploadFile: async (cloudPath, content) =>
+      call('cloud.uploadFile', {
+        method: 'POST',
+        path: target('cloud.uploadFile', () => uploadTarget(cloudPath)),
+        headers: headers('application/octet-stream'),
+        body: content,
+      }),
     getTempFileURL: (fileList) => json<Omit<TempUrlOk, 'errMsg'>>('cloud.getTempFileURL', TEMP_URL_PATH, { fileList }),
     deleteFile: (fileList) => json<Omit<DeleteOk, 'errMsg'>>('cloud.deleteFile', DELETE_PATH, { fileList }),
     async downloadFile(fileID) {
       const api = 'cloud.downloadFile'
-      const answer = await send(api, { method: 'GET', path: fileTarget(fileID), headers: headers('application/octet-stream') })
+      const answer = await send(api, { method: 'GET', path: target(api, () => fileTarget(fileID)), headers: headers('application/octet-stream') })
       if (answer.status === 200) return answer.body
       answerOf(api, answer) // a refusal: the same JSON failure the other calls answer, thrown
       throw new ClientStorageError(-1, `${api}:fail HTTP ${answer.status}`)

@@ -1,6 +1,7 @@
 // Client storage and its permission (emulator/README.md, "Client storage"), asserted per reader: every
 // client call goes through the client the preview and the page tests use (emulator/client-storage/client.ts)
 // over real HTTP to the built emulator; the function side is the real wx-server-sdk.
+import fc from 'fast-check'
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
@@ -162,6 +163,30 @@ describe('limits and bad input', () => {
     expect(text(await as(A).downloadFile(fileID))).toBe('long')
     const failure = await rejection(as(A).uploadFile(`${'c'.repeat(300)}.jpg`, bytes('x')))
     expect(failure.errMsg).toMatch(/^cloud\.uploadFile:fail -503001 storage request fail\. a segment of c+\.jpg is longer than/)
+  })
+
+  test('any cloudPath is stored exactly where it says or clearly refused; a reader never lands in another folder', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('..', '.', '', '%2e', '%2F', '?', '#', '\\', '\u0000', '\n', '书', '😀', '\ud800', ' ', '~', 'a'),
+      fc.string({ maxLength: 6 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 6 }), async (pieces) => {
+        const cloudPath = `covers/${B}/${pieces.join('/')}`
+        let stored: string
+        try {
+          stored = (await as(B).uploadFile(cloudPath, bytes(cloudPath))).fileID
+        } catch (error) {
+          expect(error).toBeInstanceOf(ClientStorageError)
+          // Refused by a rule, or an earlier run's file is where this one's folder would be (the disk's limit, not COS's).
+          expect((error as ClientStorageError).errMsg).toMatch(/^cloud\.uploadFile:fail (-501007 invalid parameters|-503001 storage request fail\. a stored file or folder is in the way)/)
+          return
+        }
+        expect(stored.slice(stored.indexOf(`/covers/${B}/`) + 1)).toBe(cloudPath)
+        expect(text(await as(B).downloadFile(stored))).toBe(cloudPath)
+      }),
+      { numRuns: 60 },
+    )
   })
 
   test(`getTempFileURL and deleteFile take 1 to ${MAX_FILES_PER_CALL} files`, async () => {

@@ -132,6 +132,16 @@ describe('book page: home-library fields', () => {
     expect(textOf(comp.querySelector('.progress-view'))).toBe('97%')
     expect(textOf(comp.querySelector('.step-unit'))).toBe('%')
 
+    // Back to pages, but the call fails: the unit and the number go back with the progress.
+    harness.cloud.setBaseUrl(DEAD_GATEWAY)
+    await tap(harness, comp.querySelectorAll('.mode')[0])
+    expect(pageOf(comp).data.book).toMatchObject({ progressMode: 'percent', progressValue: '97' })
+    expect(textOf(comp.querySelector('.step-unit'))).toBe('%')
+    harness.cloud.setBaseUrl(emulator.url)
+    await tap(harness, comp.querySelectorAll('.mode')[0])
+    expect((await stored(reader, book.id)).progress).toEqual({ page: 291 })
+    expect(textOf(comp.querySelector('.step-unit'))).toBe('页 / 300')
+
     await tap(harness, comp.querySelector('.progress-clear'))
     expect((await stored(reader, book.id)).progress).toBeNull()
     expect(comp.querySelector('.progress-view')).toBeFalsy()

@@ -14,7 +14,15 @@ import {
 } from '../../utils/book-detail'
 import { today } from '../../utils/day'
 import { confirm, toastError, toastSuccess } from '../../utils/feedback'
-import { clampedProgress, steppedProgress, typedProgress, typedVolume, type ProgressMode } from '../../utils/home-fields'
+import {
+  clampedProgress,
+  progressModeOf,
+  progressText,
+  steppedProgress,
+  typedProgress,
+  typedVolume,
+  type ProgressMode,
+} from '../../utils/home-fields'
 import { instanceState } from '../../utils/instance-state'
 import { navTitle } from '../../utils/nav-title'
 import { INPUT_MAXLENGTH, LIMITS } from '../../utils/limits'
@@ -216,14 +224,15 @@ Component({
       })
     },
 
-    /** Progress, shown at once and saved, as for every field; the bar and label follow. */
+    /** Progress, shown at once and saved, as for every field; the bar, label and unit follow. */
     saveProgress(progress: ReadingProgress | null) {
       const book = this.data.book
       if (!book) return undefined
       const pageCount = book.pageCount ? Number(book.pageCount) : undefined
-      const progressValue = progress === null ? '' : String('page' in progress ? progress.page : progress.percent)
-      if (progressValue === book.progressValue) return undefined
-      return this.applyOptimistic({ progress }, { progress: progressView(progress, pageCount), progressValue })
+      const progressValue = progressText(progress)
+      const progressMode = progress ? progressModeOf(progress, pageCount) : book.progressMode
+      if (progressValue === book.progressValue && progressMode === book.progressMode) return undefined
+      return this.applyOptimistic({ progress }, { progress: progressView(progress, pageCount), progressValue, progressMode })
     },
 
     onProgressStep(e: WechatMiniprogram.TouchEvent) {
@@ -253,8 +262,11 @@ Component({
       const mode = e.currentTarget.dataset.mode as ProgressMode
       if (!book || !book.pageCount || mode === book.progressMode || (mode !== 'page' && mode !== 'percent')) return undefined
       const pageCount = Number(book.pageCount)
-      this.setData({ 'book.progressMode': mode })
-      if (!book.progressValue) return undefined
+      // With nothing recorded yet, only the unit changes.
+      if (!book.progressValue) {
+        this.setData({ 'book.progressMode': mode })
+        return undefined
+      }
       const value = Number(book.progressValue)
       const converted = mode === 'percent' ? (value / pageCount) * 100 : (value / 100) * pageCount
       return this.saveProgress(clampedProgress(mode, converted, pageCount))

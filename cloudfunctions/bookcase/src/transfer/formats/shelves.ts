@@ -1,8 +1,8 @@
 // Shelf and status names of Goodreads (exclusive shelves) and StoryGraph (Read Status) → our status.
 //
-// Decisions (README "Import"): 'did-not-finish' counts as read, since the reader is done with the book,
-// which is neither wanted nor being read; 'paused' counts as reading, since it is still under way. Both
-// names are also kept as a tag, so the distinction survives the import.
+// Decisions (transfer/README.md, "Formats and what they map to"): 'did-not-finish' counts as read,
+// since the reader is done with the book, which is neither wanted nor being read; 'paused' counts as
+// reading, since it is still under way. Both names are also kept as a tag, so the distinction survives.
 import type { ReadingStatus } from '../../../../../typings/api'
 
 const STATUS: Record<string, ReadingStatus> = {

@@ -44,6 +44,6 @@ export function lendRequest(form: LendForm): { borrower: string; lentAt: Day; du
   const borrower = form.borrower.trim()
   if (!borrower) return '请填写借书人'
   if (borrower.length > LIMITS.borrower) return `借书人最多 ${LIMITS.borrower} 个字`
-  if (form.dueDate && form.dueDate < form.lentAt) return '归还日期不能早于借出日期'
+  if (form.dueDate && form.dueDate < form.lentAt) return '应还日期不能早于借出日期'
   return { borrower, lentAt: form.lentAt, ...(form.dueDate ? { dueDate: form.dueDate } : {}) }
 }

@@ -37,7 +37,7 @@ describe('lending on the book page', () => {
     expect(textOf(comp.querySelector('.lend-error'))).toBe('请填写借书人')
     fillLendForm(comp, { borrower: '老王', lentAt: '2025-06-10', dueDate: '2025-06-01' })
     await tap(harness, comp.querySelector('.lend-save'))
-    expect(textOf(comp.querySelector('.lend-error'))).toBe('归还日期不能早于借出日期')
+    expect(textOf(comp.querySelector('.lend-error'))).toBe('应还日期不能早于借出日期')
     expect(harness.cloud.calls.length).toBe(calls)
 
     const due = dayFromToday(30)

@@ -78,7 +78,7 @@ describe('lending', () => {
         if (typeof request !== 'string') expect(request.borrower).toBe(borrower.trim())
       }),
     )
-    expect(lendRequest({ borrower: '老王', lentAt: on, dueDate: '2026-06-14' })).toBe('归还日期不能早于借出日期')
+    expect(lendRequest({ borrower: '老王', lentAt: on, dueDate: '2026-06-14' })).toBe('应还日期不能早于借出日期')
     expect(lendRequest({ borrower: '老王', lentAt: on, dueDate: on })).toEqual({ borrower: '老王', lentAt: on, dueDate: on })
     expect(lendRequest({ borrower: '老王', lentAt: on, dueDate: '' })).toEqual({ borrower: '老王', lentAt: on })
   })

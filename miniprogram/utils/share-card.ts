@@ -65,7 +65,7 @@ function draw(ctx: Context2D, content: ShareCardContent): void {
   // The books stand on a plank, cover out, each with its first character and the start of its title.
   const books = content.titles.slice(0, SHARE_CARD_BOOKS)
   const coverW = 76
-  const coverH = 112
+  const coverH = 150
   const gap = 14
   const plankY = 320
   books.forEach((title, i) => {

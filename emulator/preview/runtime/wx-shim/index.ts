@@ -1,6 +1,7 @@
 // The `wx` object pages see. Every API the pages use is implemented by one of the files here; anything
 // else fails loudly with its name (see loud()), never silently.
 import { loud } from './async-api'
+import { createCanvas } from './canvas'
 import { createCloud } from './cloud'
 import type { ShimContext } from './context'
 import { createDevice } from './device'
@@ -19,6 +20,7 @@ export function createWx(ctx: ShimContext): Record<string, unknown> {
     ...createDevice(ctx),
     ...createFiles(ctx),
     ...createShareMenu(ctx),
+    ...createCanvas(),
   }
   api.canIUse = (schema: string) => schema.split('.')[0] in api
   return loud(api, 'wx')

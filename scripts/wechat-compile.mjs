@@ -155,6 +155,8 @@ async function main() {
     networkAttempts: proxy.attempts,
     quality,
     files,
+    // WeChat's size limits as miniprogram-ci knows them (MB): one package, and all packages together.
+    limits: { packageMB: ci.DefaultProjectAttr.setting.MaxCodeSize, allPackagesMB: ci.DefaultProjectAttr.setting.MaxSubpackageFullCodeSize },
     compileMs,
     totalMs: Date.now() - started,
   }
@@ -172,7 +174,7 @@ function printReport(result) {
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 
-const result = await main().catch((error) => ({ ok: false, errors: [String(error?.stack ?? error)], warnings: [], networkAttempts: [], quality: [], files: {}, compileMs: 0, totalMs: 0 }))
+const result = await main().catch((error) => ({ ok: false, errors: [String(error?.stack ?? error)], warnings: [], networkAttempts: [], quality: [], files: {}, limits: null, compileMs: 0, totalMs: 0 }))
 if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`)
 else printReport(result)
 // miniprogram-ci leaves a file watcher and its compiler process behind; the process is done.

@@ -22,6 +22,8 @@ export interface WeChatCompileResult {
   quality: QualityCheck[]
   /** Bytes of each file of the compiled package, by its path inside the package. */
   files: Record<string, number>
+  /** WeChat's size limits in MB as miniprogram-ci's built-in project attributes give them (null when it failed to start). */
+  limits: { packageMB: number; allPackagesMB: number } | null
   compileMs: number
   totalMs: number
 }

@@ -1,5 +1,6 @@
 // readImportFile as a whole: formats told apart by their headers, row numbers, and the files it refuses.
-import { strToU8, zipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import writeXlsxFile from 'write-excel-file/node'
 import { readImportFile, ImportFileError } from '../../../../cloudfunctions/bookcase/src/transfer/importFile'
 import { LIMITS } from '../../../../cloudfunctions/bookcase/src/validation/fields'
 import { GOODREADS_HEADER, goodreadsRows } from '../../../fixtures/import/generate'
@@ -84,6 +85,17 @@ describe('files it cannot read', () => {
     expect(bomb.length).toBeLessThan(LIMITS.importBytes)
     expect((await refusal(bomb, 'bomb.xlsx')).code).toBe('too_large')
   }, 60_000)
+
+  test('XML entities in a workbook (billion laughs, an external file) are never expanded', async () => {
+    const text = (value: string) => ({ value, type: String })
+    const parts = unzipSync(await writeXlsxFile([['Book Id', 'Title', 'Exclusive Shelf', 'Author'].map(text), ['1', 'LAUGH', 'read', 'FILE'].map(text)]).toBuffer())
+    const laughs = Array.from({ length: 8 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('')
+    const dtd = `<!DOCTYPE sst [<!ENTITY l0 "lol">${laughs}<!ENTITY file SYSTEM "file:///etc/passwd">]>`
+    const shared = strFromU8(parts['xl/sharedStrings.xml'])
+    parts['xl/sharedStrings.xml'] = strToU8(shared.replace('?>', `?>${dtd}`).replace('LAUGH', '&l8;').replace('FILE', '&file;'))
+    const file = await readImportFile(Buffer.from(zipSync(parts)), 'evil.xlsx')
+    expect(file.rows).toEqual([{ row: 2, sheet: expect.any(String), book: expect.objectContaining({ title: '&l8;', authors: ['&file;'] }) }])
+  })
 
   test('a CSV with an unterminated quote: unreadable, with the reason', async () => {
     const csv = `${GOODREADS_HEADER}\n1,"Dune,Frank Herbert\n`

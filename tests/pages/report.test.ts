@@ -75,6 +75,16 @@ describe('reading report page', () => {
     const marchBar = comp.querySelector('.month-chart')!.querySelectorAll('.column-bar')[2]
     expect(marchBar.dom!.getAttribute('style')).toContain('height: 50%')
     expect(textOf(comp.querySelector('.shelf-total'))).toBe('7')
+
+    // Pull-down refreshes the year on screen with what changed meanwhile.
+    await seedBooks(emulator.url, reader, [{ title: '在路上', status: 'read', finishedAt: `${lastYear}-03-28`, pageCount: 320 }])
+    await pageOf(comp).onPullDownRefresh()
+    await settle(harness.cloud)
+    expect(harness.cloud.calls.at(-1)!.data).toEqual({ action: 'getStats', year: lastYear })
+    expect(monthValues(comp)).toEqual([2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(textOf(comp.querySelector('.pages-read'))).toBe('820')
+    expect(textOf(comp.querySelector('.shelf-total'))).toBe('8')
+    expect(harness.ui.pullDownStops).toBe(1)
   })
 
   it('says when no book was finished in the year, and when the shelf is empty', async () => {

@@ -43,6 +43,12 @@ Component({
       }
     },
 
+    /** Pull-down: the year on screen again, with whatever changed on the shelf meanwhile. */
+    async onPullDownRefresh() {
+      await this.load(this.data.report?.year ?? thisYear())
+      wx.stopPullDownRefresh()
+    },
+
     onYearChange(e: WechatMiniprogram.PickerChange) {
       const year = this.data.report?.years[Number(e.detail.value)]
       if (year === undefined || year === this.data.report?.year) return undefined

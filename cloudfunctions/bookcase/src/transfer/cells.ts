@@ -12,6 +12,10 @@ export const freeText = (cell: string) =>
     .replace(/\r\n?/g, '\n')
     .trim()
 
+/** Several free-text cells (a review and private notes: both the reader's own words) as one text, a
+ * blank line between them. */
+export const joinedText = (...cells: string[]) => cells.map(freeText).filter(Boolean).join('\n\n')
+
 /** A list in one cell ("a, b, c"): each item on one line, empty and repeated items dropped. */
 export function list(cell: string, separator: string | RegExp): string[] {
   const items = cell.split(separator).map(oneLine).filter(Boolean)

@@ -3,7 +3,7 @@
 // Publisher, Binding, Number of Pages, Year Published, Original Publication Year, Date Read, Date Added,
 // Bookshelves, Bookshelves with positions, Exclusive Shelf, My Review, Spoiler, Private Notes,
 // Read Count, Owned Copies. Newer exports drop Average Rating; columns are found by name.
-import { freeText, list, oneLine, positiveInteger, stars } from '../cells'
+import { joinedText, list, oneLine, positiveInteger, stars } from '../cells'
 import { compact } from '../compact'
 import { addedAt, day, publishedDate } from '../dates'
 import type { ImportedBook } from '../importedBook'
@@ -21,9 +21,6 @@ function splitSeries(title: string): Pick<ImportedBook, 'title' | 'series' | 'vo
   if (!match || !(volume > 0) || !Number.isInteger(volume * 2)) return { title }
   return { title: match[1], series: oneLine(match[2]), volume }
 }
-
-/** The review and the private notes, both the reader's own words, in one note. */
-const joinNotes = (...parts: string[]) => parts.map(freeText).filter(Boolean).join('\n\n')
 
 export const goodreads: ImportFormatReader = {
   format: 'goodreads',
@@ -47,7 +44,7 @@ export const goodreads: ImportFormatReader = {
       status: shelfStatus(exclusiveShelf),
       rating: stars(cell('My Rating')),
       tags: shelves.filter(isTagShelf),
-      note: joinNotes(cell('My Review'), cell('Private Notes')) || undefined,
+      note: joinedText(cell('My Review'), cell('Private Notes')) || undefined,
       // Owned Copies is 0 unless the reader used it, which says nothing about wanting the book.
       ownership: positiveInteger(cell('Owned Copies')) ? 'owned' : undefined,
       finishedAt: day(cell('Date Read')),

@@ -6,7 +6,7 @@
 // Not mapped: collection (the Libib library's own name), group (a free grouping whose use is not
 // documented), price and the columns of other item types.
 import type { ReadingStatus } from '../../../../../typings/api'
-import { freeText, list, oneLine, positiveInteger, stars } from '../cells'
+import { freeText, joinedText, list, oneLine, positiveInteger, stars } from '../cells'
 import { compact } from '../compact'
 import { addedAt, day, publishedDate } from '../dates'
 import type { ImportedBook } from '../importedBook'
@@ -24,8 +24,6 @@ function readingStatus(status: string, began?: string, completed?: string): Read
   if (began) return 'reading'
   return undefined
 }
-
-const joinNotes = (...parts: string[]) => parts.map(freeText).filter(Boolean).join('\n\n')
 
 export const libib: ImportFormatReader = {
   format: 'libib',
@@ -52,7 +50,7 @@ export const libib: ImportFormatReader = {
       status: readingStatus(cell('status'), began, completed),
       rating: stars(cell('rating')),
       tags: list(cell('tags'), ','),
-      note: joinNotes(cell('review'), cell('notes')) || undefined,
+      note: joinedText(cell('review'), cell('notes')) || undefined,
       ownership: positiveInteger(cell('copies')) ? 'owned' : undefined,
       startedAt: began,
       finishedAt: completed,

@@ -66,6 +66,24 @@ describe('export page', () => {
     expect(harness.ui.toasts).toEqual([{ title: '发送失败，请稍后重试', icon: 'none' }])
   })
 
+  it('tries wx.cloud.downloadFile when wx.downloadFile is refused, and shows the error with 重试 when that fails too', async () => {
+    const reader = newReader('fallback')
+    await seedBooks(emulator.url, reader, [{ title: '围城' }])
+    const harness = createHarness(emulator.url, reader)
+    harness.cloud.failNext('downloadFile', 'downloadFile:fail url not in domain list')
+    const comp = await harness.open('export')
+    // The emulator's storage keeps a file the function wrote from the client's storage calls (emulator/README.md,
+    // "Client storage"), so the second way is refused as well here.
+    const fallbacks = harness.cloud.files.filter((f) => f.api === 'cloud.downloadFile')
+    expect(fallbacks).toHaveLength(1)
+    expect(fallbacks[0]).toMatchObject({ fileID: expect.stringMatching(/^cloud:\/\/.*\.xlsx$/) })
+    const error = comp.querySelector('.error-state')!
+    expect(textOf(error)).toContain('导出失败')
+    await tap(harness, error.querySelector('.empty-action'))
+    await waitFor(() => !pageOf(comp).data.loading, 'the export')
+    expect(textOf(comp.querySelector('.export-count'))).toBe('1')
+  })
+
   it('shows an empty state for an empty shelf, with the way to add books', async () => {
     const harness = createHarness(emulator.url, newReader('empty'))
     const comp = await harness.open('export')

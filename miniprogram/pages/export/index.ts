@@ -1,11 +1,11 @@
 // 导出书架: exportBooks writes the whole shelf to cloud storage as a spreadsheet (.xlsx) and a CSV and
-// hands out temporary URLs; the page downloads both right away, because wx.shareFileMessage must be
+// hands out temporary URLs; the page downloads both right away (services/files.ts), because wx.shareFileMessage must be
 // called from the tap itself, with a local file. wx.openDocument opens xlsx (not csv); either file can
 // be sent to a chat.
 import type { ExportFile } from '../../../typings/api'
 import { call } from '../../services/api'
 import { userMessageOf } from '../../services/api-error'
-import { downloadToTemp, openSpreadsheet, shareToChat } from '../../services/files'
+import { downloadExport, openSpreadsheet, shareToChat } from '../../services/files'
 import { instanceState } from '../../utils/instance-state'
 
 interface FileView {
@@ -50,7 +50,7 @@ Component({
           this.setData({ loading: false, count: 0, xlsx: null, csv: null })
           return
         }
-        const [xlsx, csv] = await Promise.all([downloadToTemp(exported.xlsx.tempFileURL), downloadToTemp(exported.csv.tempFileURL)])
+        const [xlsx, csv] = await Promise.all([downloadExport(exported.xlsx), downloadExport(exported.csv)])
         Object.assign(localOf(this), { xlsx, csv, names: { xlsx: exported.xlsx.fileName, csv: exported.csv.fileName } })
         this.setData({ loading: false, count: exported.count, xlsx: toFileView(exported.xlsx), csv: toFileView(exported.csv) })
       } catch (error) {

@@ -1,6 +1,6 @@
 // Nothing a request carries stops the emulator (emulator/README.md, "Security"): a few thousand random
 // raw requests (targets, methods, Host / Origin / content-type / Sec-Fetch-Site headers, lying
-// content-lengths, deep, truncated and plausible bodies) at every route of one running emulator, over
+// content-lengths, deep, truncated and plausible bodies) at every route of one running emulator (client storage included), over
 // loopback sockets with short timeouts. After each batch it still answers /health; at the end a normal
 // SDK call and a normal gateway call work and its output shows no crash.
 import fc from 'fast-check'
@@ -28,7 +28,7 @@ afterAll(async () => {
 /** `usual` most of the time, so that most requests get past the guards to a handler; else one of `odd`. */
 const mostly = <T>(usual: T, ...odd: T[]) => fc.oneof({ arbitrary: fc.constant(usual), weight: 6 }, { arbitrary: fc.constantFrom(...odd), weight: 1 })
 
-const ROUTES = ['/admin', '/admin?env=bookcase-local', '/client/callFunction', '/client/database', '/_/data', '/_/data?c=fuzz', '/_/storage/file/', '/_/storage/upload/', '/health', '/', '/preview/']
+const ROUTES = ['/admin', '/admin?env=bookcase-local', '/client/callFunction', '/client/database', '/client/storage/uploadFile?cloudPath=covers/o-fuzz/a.jpg', '/client/storage/getTempFileURL', '/client/storage/deleteFile', '/client/storage/file?fileID=', '/_/data', '/_/data?c=fuzz', '/_/storage/file/', '/_/storage/upload/', '/health', '/', '/preview/']
 const ODD_TARGETS = ['//', '//[', '\\', '%', '%zz', '/%zz', '/%', '/%E4%B8', '*', 'http://evil.example/admin', '/_/storage/file/..%2f..%2fetc', `/${'a'.repeat(20_000)}`]
 // Characters a path may carry, and a few (space, tab, raw non-ASCII) that break the request line.
 const TAIL_CHARS = [...'az09/%.[]?=&\\#:@~fFE'.split(''), '%2f', '%00', '%E4%B8%89', ' ', '\t', 'ä']
@@ -98,6 +98,10 @@ const clientDbBodyArb = fc
     { requiredKeys: ['collection', 'op'] },
   )
   .map((body) => JSON.stringify(body))
+const fileIdArb = fc.constantFrom('cloud://bookcase-local.626f-bookcase-local-1300000000/covers/o-fuzz/a.jpg', 'cloud://x/../../etc', 'nope', '', 5)
+const clientStorageBodyArb = fc
+  .record({ fileList: fc.oneof(fc.array(fc.oneof(fileIdArb, fc.record({ fileID: fileIdArb, maxAge: fc.constantFrom(1, -1, 'x', 1e12) })), { maxLength: 60 }), fileIdArb) })
+  .map((body) => JSON.stringify(body))
 const bodyArb = fc.oneof(
   fc.constant(''),
   fc.json(),
@@ -108,6 +112,7 @@ const bodyArb = fc.oneof(
   adminBodyArb,
   gatewayBodyArb,
   clientDbBodyArb,
+  clientStorageBodyArb,
 )
 
 /** How the body is framed: honestly (declared, chunked, none) or with a lie. */

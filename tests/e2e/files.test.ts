@@ -57,6 +57,8 @@ async function importThroughPage(page: Page, fixture: string): Promise<void> {
 test('A imports a Goodreads file and a GBK Douban file through 导入书籍 and sees them on the shelf', async () => {
   const { page } = preview
   await openAs(preview, READER_A, `/${ROUTES.settings}`)
+  await el(page, ROUTES.settings, 'import-cell').waitFor()
+  await screenshot(page, 'settings-files')
   await el(page, ROUTES.settings, 'import-cell').click()
   await waitForPageOnTop(page, IMPORT)
   await screenshot(page, 'import')

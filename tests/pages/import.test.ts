@@ -126,6 +126,18 @@ describe('import page', () => {
     expect((await dataAs(emulator.url, reader, { action: 'getShelf' })).count).toBe(ROWS)
   }, 150_000)
 
+  it('imports a 豆伴 workbook (.xlsx, one sheet per status)', async () => {
+    const reader = newReader('doufen')
+    const harness = createHarness(emulator.url, reader)
+    const comp = await importFile(harness, { fixture: 'tests/fixtures/import/doufen.xlsx' })
+    expect(harness.cloud.calls.find((c) => c.data.action === 'startImport')!.data.fileName).toBe('doufen.xlsx')
+    expect(textOf(comp.querySelector('.summary-file'))).toBe('豆伴表格 · doufen.xlsx')
+    expect(textOf(comp.querySelector('.count-added'))).toBe('4')
+    expect(comp.querySelectorAll('.skip-where')).toHaveLength(0)
+    const books = await listAll(reader)
+    expect(Object.fromEntries(books.map((b) => [b.title, b.status]))).toEqual({ 活着: 'read', 追风筝的人: 'read', 三体全集: 'reading', 百年孤独: 'want' })
+  })
+
   it('imports everything as 仅自己可见 when the option is on', async () => {
     const reader = newReader('private')
     const harness = createHarness(emulator.url, reader)

@@ -2,7 +2,7 @@
 // NOT_FOUND) and answers where the job stands; the page calls again until the state is 'done'. While no
 // file is at the job's path the state stays 'waiting'. A call that finds another slice of the same job
 // running answers the progress as it is, without importing anything.
-import { discardJobFile, readJobFile } from '../domain/importFiles'
+import { discardJobFile, jobShelfKeys, readJobFile, shelfKeysSettled } from '../domain/importFiles'
 import { findOwnJob, importProgress, leaseJob, recordSlice, releaseJob } from '../domain/importJobs'
 import { importSlice, sliceLimitsFromEnv, sliceTiming } from '../domain/importSlice'
 import { notFound } from '../errors'
@@ -22,9 +22,11 @@ export const importBooks: Action<'importBooks'> = async (event, { openid, now })
     }
     const limits = sliceLimitsFromEnv()
     const rows = file.rows.slice(job.processed, job.processed + limits.rows)
-    const slice = await importSlice(openid, rows, job.is_private, now, sliceTiming(now.getTime(), limits))
+    const shelf = await jobShelfKeys(job)
+    const slice = await importSlice(openid, rows, job.is_private, now, sliceTiming(now.getTime(), limits), shelf)
     const next = await recordSlice(job, leaseId, { format: file.format, total: file.rows.length, ...slice }, now)
     if (next.state === 'done') await discardJobFile(next)
+    else shelfKeysSettled(next)
     return importProgress(next)
   } catch (error) {
     await releaseJob(job, leaseId)

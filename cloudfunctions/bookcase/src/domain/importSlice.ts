@@ -1,12 +1,13 @@
-// One bounded slice of an import: the next rows of the job's file planned (domain/importRows.ts),
-// deduplicated against the shelf and against earlier rows exactly as addBook dedupes (an ISBN is one book
-// per reader; its id is derived from it), ISBN-only rows looked up within the slice's time, and the new
-// books stored in one bulk write. A bad row never stops the slice: it becomes a skip with its row number.
+// One bounded slice of an import: the next rows of the job's file, in batches until the slice's row or
+// time bound, whichever comes first. Each batch's rows are planned (domain/importRows.ts), deduplicated
+// against the shelf's keys (domain/shelfKeys.ts) and against earlier rows exactly as addBook dedupes (an
+// ISBN is one book per reader; its id is derived from it), ISBN-only rows are looked up within the
+// slice's time, and the new books are stored in one bulk write. A bad row never stops the slice: it
+// becomes a skip with its row number.
 import type { ImportSkip } from '../../../../typings/api'
-import { command, find, insertMany } from '../db/client'
+import { insertMany } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { AppError } from '../errors'
-import { chunks, unique } from '../lists'
 import { tempFileUrls } from '../storage/client'
 import { cloudPathOf } from '../storage/fileIds'
 import { coverPathBook } from '../storage/paths'
@@ -17,12 +18,13 @@ import { latestPastDayOf } from './days'
 import { lookupIsbn, lookupTimingsFromEnv } from './lookup'
 import { planRow, type RowPlan } from './importRows'
 import { assertReaderFieldsAgree } from './readerRules'
+import { addShelfKeys, typedKey, type ShelfKeys } from './shelfKeys'
 
 const BOOKS = COLLECTIONS.books
 /** Parallel lookups of ISBN-only rows, as addBooks runs them. */
 const LOOKUP_CONCURRENCY = 4
-/** The most values one `in` query carries here (the server SDK reads at most 1000 documents a query). */
-const IN_BATCH = 500
+/** Rows planned and stored together: one bulk write each. */
+const BATCH_ROWS = 250
 
 export interface SliceLimits {
   /** Rows one call imports at most. */
@@ -40,9 +42,9 @@ const positive = (value: string | undefined, fallback: number) => {
   return Number.isInteger(n) && n > 0 ? n : fallback
 }
 
-/** IMPORT_SLICE_ROWS and IMPORT_SLICE_MS (cloudbaserc.json), else 500 rows or 2.5 s, whichever comes first. */
+/** IMPORT_SLICE_ROWS and IMPORT_SLICE_MS (cloudbaserc.json), else 1000 rows or 2.5 s, whichever comes first. */
 export function sliceLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): SliceLimits {
-  return { rows: positive(env.IMPORT_SLICE_ROWS, 500), ms: positive(env.IMPORT_SLICE_MS, 2500) }
+  return { rows: positive(env.IMPORT_SLICE_ROWS, 1000), ms: positive(env.IMPORT_SLICE_MS, 2500) }
 }
 
 export const sliceTiming = (startedAt: number, limits: SliceLimits): SliceTiming => ({
@@ -68,12 +70,33 @@ export interface SliceOutcome {
 type Planned = Exclude<RowPlan, { kind: 'skip' }>
 type Stored = { plan: Planned; doc: BookDocument } | { plan: Planned; duplicate: true } | { skip: ImportSkip }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase()
-const typedKey = (title: string, authors: readonly string[]) => `${fold(title)}\u0001${fold(authors[0] ?? '')}`
+/** Imports `rows` (the next rows of the job's file, at most the slice's row bound) batch by batch until
+ * the slice's time is up; the first batch always runs, so every call makes progress. `shelf` grows by
+ * what each batch settles. */
+export async function importSlice(openid: string, rows: readonly ImportRow[], forcePrivate: boolean, now: Date, timing: SliceTiming, shelf: ShelfKeys): Promise<SliceOutcome> {
+  const total: SliceOutcome = { processed: 0, added: 0, duplicates: 0, skips: [] }
+  while (total.processed < rows.length && (total.processed === 0 || Date.now() < timing.softDeadline)) {
+    const batch = rows.slice(total.processed, total.processed + BATCH_ROWS)
+    const outcome = await importBatch(openid, batch, forcePrivate, now, timing, shelf, total.processed === 0)
+    total.processed += outcome.processed
+    total.added += outcome.added
+    total.duplicates += outcome.duplicates
+    total.skips.push(...outcome.skips)
+    if (outcome.processed < batch.length) break // lookups ran out of time
+  }
+  return total
+}
 
-export async function importSlice(openid: string, rows: readonly ImportRow[], forcePrivate: boolean, now: Date, timing: SliceTiming): Promise<SliceOutcome> {
+async function importBatch(
+  openid: string,
+  rows: readonly ImportRow[],
+  forcePrivate: boolean,
+  now: Date,
+  timing: SliceTiming,
+  shelf: ShelfKeys,
+  settleFirst: boolean,
+): Promise<SliceOutcome> {
   const plans = rows.map((row) => planRow(row, forcePrivate))
-  const shelf = await shelfMatches(openid, plans)
   const seenIsbns = new Set<string>()
   const seenTyped = new Set<string>()
   const seenDouban = new Set<string>()
@@ -82,9 +105,9 @@ export async function importSlice(openid: string, rows: readonly ImportRow[], fo
   const results: (Stored | { lookup: Extract<RowPlan, { kind: 'lookup' }> })[] = plans.map((plan) => {
     if (plan.kind === 'skip') return { skip: plan.skip }
     if (plan.kind === 'typed') {
-      const key = typedKey(plan.metadata.title, plan.metadata.authors)
+      const key = typedKey(plan.metadata)
       const douban = plan.extras.doubanId
-      if ((douban && (shelf.doubanIds.has(douban) || seenDouban.has(douban))) || shelf.typedKeys.has(key) || seenTyped.has(key)) return { plan, duplicate: true }
+      if ((douban && (shelf.doubanIds.has(douban) || seenDouban.has(douban))) || shelf.titleAuthors.has(key) || seenTyped.has(key)) return { plan, duplicate: true }
       seenTyped.add(key)
       if (douban) seenDouban.add(douban)
       return documentFor(openid, plan, now)
@@ -94,38 +117,25 @@ export async function importSlice(openid: string, rows: readonly ImportRow[], fo
     return plan.kind === 'lookup' ? { lookup: plan } : documentFor(openid, plan, now)
   })
 
-  const processed = await runLookups(openid, results, now, timing)
-  const done = results.slice(0, processed) as Stored[]
-  const stored = await dropForeignCovers(openid, done)
-  return { processed, ...(await storeAll(stored)) }
-}
-
-/** What the shelf already holds of the slice's books: one query per kind of key. */
-async function shelfMatches(openid: string, plans: RowPlan[]) {
-  const _ = command()
-  const isbns = unique(plans.flatMap((p) => (p.kind === 'isbn' || p.kind === 'lookup' ? [p.isbn13] : [])))
-  const typed = plans.filter((p): p is Extract<RowPlan, { kind: 'typed' }> => p.kind === 'typed')
-  const doubanIds = unique(typed.flatMap((p) => (p.extras.doubanId ? [p.extras.doubanId] : [])))
-  const titles = unique(typed.map((p) => p.metadata.title))
-  const query = (field: 'isbn' | 'doubanId' | 'title', values: string[], fields: Record<string, true>) =>
-    Promise.all(chunks(values, IN_BATCH).map((batch) => find<BookDocument>(BOOKS, { _openid: openid, [field]: _.in(batch) }, { limit: 1000, fields }))).then((pages) => pages.flat())
-  const [byIsbn, byDouban, byTitle] = await Promise.all([
-    query('isbn', isbns, { isbn: true }),
-    query('doubanId', doubanIds, { doubanId: true }),
-    query('title', titles, { title: true, authors: true }),
-  ])
-  return {
-    isbns: new Set(byIsbn.map((b) => b.isbn!)),
-    doubanIds: new Set(byDouban.map((b) => b.doubanId!)),
-    typedKeys: new Set(byTitle.map((b) => typedKey(b.title, b.authors ?? []))),
-  }
+  const processed = await runLookups(openid, results, now, timing, settleFirst)
+  const done = await dropForeignCovers(openid, results.slice(0, processed) as Stored[])
+  const outcome = { processed, ...(await storeAll(done)) }
+  // Only settled rows teach the shelf: a row left for the next call must not count as already there.
+  for (const result of done) if ('doc' in result) addShelfKeys(shelf, result.doc)
+  return outcome
 }
 
 /** Looks up the ISBN-only rows in order, LOOKUP_CONCURRENCY at a time, until the slice's time is up; answers
  * how many leading rows are settled. A lookup cut short by the slice's end is not a failure of the row:
- * the row is left (with every row after it) for the next call. The slice's first row always settles, so
- * every call makes progress. */
-async function runLookups(openid: string, results: (Stored | { lookup: Extract<RowPlan, { kind: 'lookup' }> })[], now: Date, timing: SliceTiming): Promise<number> {
+ * the row is left (with every row after it) for the next call. With `settleFirst` the first row always
+ * settles, so every call makes progress. */
+async function runLookups(
+  openid: string,
+  results: (Stored | { lookup: Extract<RowPlan, { kind: 'lookup' }> })[],
+  now: Date,
+  timing: SliceTiming,
+  settleFirst: boolean,
+): Promise<number> {
   const pending = results.flatMap((result, index) => ('lookup' in result ? [index] : []))
   const { deadlineMs } = lookupTimingsFromEnv()
   let cutAt = results.length
@@ -135,7 +145,8 @@ async function runLookups(openid: string, results: (Stored | { lookup: Extract<R
       const index = pending[next++]
       if (index >= cutAt) return
       const started = Date.now()
-      if (index > 0 && started >= timing.softDeadline) {
+      const mustSettle = settleFirst && index === 0
+      if (!mustSettle && started >= timing.softDeadline) {
         cutAt = Math.min(cutAt, index)
         return
       }
@@ -148,7 +159,7 @@ async function runLookups(openid: string, results: (Stored | { lookup: Extract<R
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         const clipped = deadlineAt < started + deadlineMs && Date.now() >= deadlineAt
-        if (error.code === 'UPSTREAM_UNAVAILABLE' && clipped && index > 0) {
+        if (error.code === 'UPSTREAM_UNAVAILABLE' && clipped && !mustSettle) {
           cutAt = Math.min(cutAt, index)
           return
         }

@@ -173,6 +173,7 @@ describe('import page', () => {
   it('refuses another kind of file or one over 5 MB before anything is sent', async () => {
     const harness = createHarness(emulator.url, newReader('refused'))
     const comp = await harness.open('import')
+    expect(textOf(comp)).toContain('CSV、TXT 或 XLSX 文件，不超过 5 MB、10000 行')
     harness.cloud.chooseFiles({ content: Buffer.from('%PDF-1.4'), name: 'library.pdf' })
     await tap(harness, comp.querySelector('.choose-button'))
     expect(harness.ui.toasts.at(-1)).toEqual({ title: '请选择 CSV、TXT 或 XLSX 文件', icon: 'none' })

@@ -43,12 +43,13 @@ const WAITING_RETRIES = 3
 /** The pause before calling again when a call moved nothing. */
 const RETRY_DELAY_MS = 500
 
-const UNREADABLE =
-  '请确认它是从 Goodreads、Libib、StoryGraph、豆瓣（豆伴）或本小程序导出的 CSV / TXT / XLSX 表格，不超过 5 MB、10000 行。'
-
 const MB = 1024 * 1024
+/** The contract's bounds of an import file, as the page states them. */
+const SIZE_LIMIT = `不超过 ${LIMITS.importBytes / MB} MB、${LIMITS.importRows} 行`
 
-/** Function names longer than the contract allows lose their start, keeping the extension. */
+const UNREADABLE = `请确认它是从 Goodreads、Libib、StoryGraph、豆瓣（豆伴）或本小程序导出的 CSV / TXT / XLSX 表格，${SIZE_LIMIT}。`
+
+/** File names longer than the contract allows lose their start, keeping the extension. */
 const boundedName = (name: string) => (name.length > LIMITS.importFileName ? name.slice(-LIMITS.importFileName) : name)
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -65,6 +66,7 @@ Component({
   data: {
     phase: 'choose' as Phase,
     formats: FORMAT_GUIDE,
+    sizeLimit: SIZE_LIMIT,
     isPrivate: false,
     starting: false,
     fileName: '',

@@ -125,8 +125,12 @@ async function main() {
       onProgressUpdate: (update) => sortProgress(update, found),
     })
   } catch (error) {
-    const message = `${error?.code ? `[${error.code}] ` : ''}${error?.message ?? error}`
-    if (!found.errors.some((e) => message.includes(e))) found.errors.push(message)
+    // The thrown error is the one that stopped the compile, with the file when the library knows it
+    // (its CustomError's path); the progress line that announced it says less.
+    const text = String(error?.message ?? error)
+    const file = error?.path && !text.includes(error.path) ? `${error.path}: ` : ''
+    const message = `${error?.code ? `[${error.code}] ` : ''}${file}${text}`
+    found.errors = [...found.errors.filter((e) => !message.includes(e)), message]
   }
   const compileMs = Date.now() - compileStarted
 

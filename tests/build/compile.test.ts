@@ -93,11 +93,11 @@ describe('the compile check fails when the project is wrong', () => {
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
   test(
-    'a WXML tag closed by the wrong end tag is a compile error',
+    'a WXML tag closed by the wrong end tag is a compile error naming the file',
     async () => {
       const broken = await compileFixture((mp) => writeFileSync(path.join(mp, 'pages/index/index.wxml'), '<view><text>书架</view>\n'))
       expect(broken.ok).toBe(false)
-      expect(broken.errors.join('\n')).toMatch(/unexpected end tag/)
+      expect(broken.errors.join('\n')).toMatch(/pages\/index\/index\.wxml: 1:\d+:unexpected end tag: view/)
     },
     COMPILE_TIMEOUT_MS,
   )

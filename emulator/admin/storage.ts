@@ -1,11 +1,19 @@
 // storage.* actions (emulator/README.md, "Storage"): upload metadata with an upload URL back into the emulator,
 // temp download URLs, batch delete.
+import { MAX_FILES_PER_CALL } from '../client-storage/protocol'
 import type { Bucket } from '../storage/bucket'
 import { DEFAULT_MAX_AGE_SECONDS, signedUrl } from '../storage/routes'
 import { invalidParam } from '../errors'
 import type { ActionHandler } from './context'
 
 const UPLOAD_URL_TTL_SECONDS = 600
+
+/** The platform takes at most 50 files per temp-URL or delete call, from a function as from a client. */
+function fileList<T>(list: unknown, name: string): T[] {
+  const files = Array.isArray(list) ? (list as T[]) : []
+  if (files.length > MAX_FILES_PER_CALL) throw invalidParam(`${name} holds at most ${MAX_FILES_PER_CALL} files`)
+  return files
+}
 
 export function storageActions(bucket: Bucket, baseUrl: () => string): Record<string, ActionHandler> {
   return {
@@ -25,7 +33,7 @@ export function storageActions(bucket: Bucket, baseUrl: () => string): Record<st
     },
 
     'storage.batchGetDownloadUrl': async ({ body }) => {
-      const list = Array.isArray(body.file_list) ? (body.file_list as { fileid: string; max_age?: number }[]) : []
+      const list = fileList<{ fileid: string; max_age?: number }>(body.file_list, 'file_list')
       const download_list = list.map(({ fileid, max_age }) => {
         const cloudPath = bucket.pathOfFileId(fileid)
         if (!bucket.exists(cloudPath)) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
@@ -36,7 +44,7 @@ export function storageActions(bucket: Bucket, baseUrl: () => string): Record<st
     },
 
     'storage.batchDeleteFile': async ({ body }) => {
-      const list = Array.isArray(body.fileid_list) ? (body.fileid_list as string[]) : []
+      const list = fileList<string>(body.fileid_list, 'fileid_list')
       const delete_list = list.map((fileid) => ({
         fileID: fileid,
         code: bucket.remove(bucket.pathOfFileId(fileid)) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST',

@@ -10,6 +10,8 @@ import { fileTarget, MAX_CLOUD_PATH_BYTES, MAX_FILES_PER_CALL, UPLOAD_PATH, uplo
 import { connectSdk, startEmulator, type EmulatorHandle } from '../../support/emulator'
 import { rawRequest } from '../../support/raw-http'
 
+jest.setTimeout(30_000)
+
 const A = 'o-storage-reader-a'
 const B = 'o-storage-reader-b'
 const DENIED = -503002
@@ -199,6 +201,12 @@ describe('limits and bad input', () => {
       expect(failure.errMsg).toMatch(/fileList/)
     }
     // Nothing was deleted by the refused batch.
+    expect(text(await as(A).downloadFile(fileID))).toBe('x')
+    // The function is held to the same 50 through wx-server-sdk.
+    expect((await sdk.getTempFileURL({ fileList: many })).fileList).toHaveLength(MAX_FILES_PER_CALL)
+    const tooMany = { code: 'INVALID_PARAM', message: expect.stringMatching(/holds at most 50 files/) }
+    await expect(sdk.getTempFileURL({ fileList: [...many, fileID] })).rejects.toMatchObject(tooMany)
+    await expect(sdk.deleteFile({ fileList: [...many, fileID] })).rejects.toMatchObject(tooMany)
     expect(text(await as(A).downloadFile(fileID))).toBe('x')
   })
 

@@ -159,6 +159,33 @@ describe('importing', () => {
     expect(second).toMatchObject({ total: 7, added: 0, duplicates: 7 })
     expect((await h.ok(a, { action: 'getShelf' })).count).toBe(5)
   })
+  test('Douban rows (no ISBN): deduped by subject id first, then by title and first author; the id is never answered', async () => {
+    const a = reader('a')
+    const douban = (rows: [title: string, author: string, subject: string][]) =>
+      Buffer.from(
+        '\ufeff"标题","个人评分","打分日期","我的短评","出版日期","作者","条目链接"\r\n' +
+          rows.map(([title, author, subject]) => `"${title}","4","2021/03/15","","2012/8","${author}","https://book.douban.com/subject/${subject}/",`).join('\r\n') +
+          '\r\n',
+      )
+    const first = await importFile(a, douban([
+      ['活着', '余华', '4913064'],
+      ['活着', '余华', '4913064'], // the same row again
+      ['活着（纪念版）', '余华', '4913064'], // another title, the same subject
+      ['围城', '钱锺书', '1008145'],
+    ]))
+    expect(first.last).toMatchObject({ format: 'douban-csv', total: 4, added: 2, duplicates: 2 })
+    const second = await importFile(a, douban([
+      ['活着（精装）', '余华', '4913064'], // on the shelf by subject id
+      ['围城', '钱锺书', '9999999'], // on the shelf by title and first author
+      ['围城', '杨绛', '8888888'], // another first author: another book
+    ]))
+    expect(second.last).toMatchObject({ total: 3, added: 1, duplicates: 2 })
+    const books = await allBooks(a)
+    expect(books.map((b) => b.title).sort()).toEqual(['围城', '围城', '活着'])
+    expect(JSON.stringify(books)).not.toMatch(/doubanId|4913064/)
+    const [living] = await h.storedDocuments('books', { _openid: a, title: '活着' })
+    expect(living.doubanId).toBe('4913064')
+  })
   test('skipped rows carry their row numbers (the header is row 1) and reasons; a bad row never stops the import', async () => {
     const a = reader('a')
     const csv = goodreadsCsv([

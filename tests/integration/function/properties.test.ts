@@ -181,12 +181,23 @@ test('random action sequences by two readers never leak a private book, a note o
 
 // --- 2. fuzzed events ---------------------------------------------------------------------------------
 
-type FieldKind = 'string' | 'int' | 'bool' | 'stringArray' | 'object'
+type FieldKind = 'string' | 'int' | 'year' | 'bool' | 'stringArray' | 'object'
 const FIELDS: Record<ActionName, Record<string, FieldKind>> = {
   lookup: { isbn: 'string' },
   addBook: { isbn: 'string', status: 'string', rating: 'int', tags: 'stringArray', note: 'string', is_private: 'bool' },
   addBooks: { isbns: 'stringArray', status: 'string', is_private: 'bool' },
-  listBooks: { pageSize: 'int', cursor: 'string', q: 'string', status: 'string', tag: 'string', sort: 'string' },
+  listBooks: {
+    pageSize: 'int',
+    cursor: 'string',
+    q: 'string',
+    status: 'string',
+    tag: 'string',
+    sort: 'string',
+    ownership: 'string',
+    location: 'string',
+    series: 'string',
+    lent: 'bool',
+  },
   getBook: { id: 'string' },
   updateBook: { id: 'string', patch: 'object' },
   removeBook: { id: 'string' },
@@ -196,6 +207,10 @@ const FIELDS: Record<ActionName, Record<string, FieldKind>> = {
   listTags: {},
   viewSharedShelf: { shareId: 'string', pageSize: 'int', cursor: 'string', q: 'string' },
   getSharedBook: { shareId: 'string', id: 'string' },
+  lendBook: { id: 'string', borrower: 'string', lentAt: 'string', dueDate: 'string' },
+  returnBook: { id: 'string', returnedAt: 'string' },
+  listLocations: {},
+  getStats: { year: 'year' },
 }
 const VALID: Record<ActionName, Record<string, unknown>> = {
   lookup: { isbn: '9787536692930' },
@@ -211,6 +226,10 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   listTags: {},
   viewSharedShelf: { shareId: 'AAAAAAAAAAAAAAAAAAAAAA', pageSize: 5 },
   getSharedBook: { shareId: 'AAAAAAAAAAAAAAAAAAAAAA', id: 'bSomeBookId' },
+  lendBook: { id: 'bSomeBookId', borrower: '小王', lentAt: '2026-01-01', dueDate: '2026-02-01' },
+  returnBook: { id: 'bSomeBookId', returnedAt: '2026-01-02' },
+  listLocations: {},
+  getStats: { year: 2026 },
 }
 const ACTIONS = Object.keys(FIELDS) as ActionName[]
 
@@ -226,6 +245,7 @@ const hugeString = fc.integer({ min: 25_000, max: 40_000 }).map((n) => '字'.rep
 const badValue: Record<FieldKind, fc.Arbitrary<unknown>> = {
   string: fc.oneof(operatorObject, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), hugeString),
   int: fc.oneof(operatorObject, fc.string(), fc.double({ noInteger: true, noNaN: true }), fc.integer({ min: 1001 }), fc.integer({ max: -1 }), fc.boolean()), // null is a valid rating ("unrated")
+  year: fc.oneof(operatorObject, fc.string(), fc.double({ noInteger: true, noNaN: true }), fc.integer({ max: 1899 }), fc.integer({ min: 2101 }), fc.boolean(), fc.constant(null)),
   bool: fc.oneof(operatorObject, fc.constantFrom('true', 'false', 1, 0, null), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 })),
   stringArray: fc.oneof(
     operatorObject,

@@ -188,7 +188,7 @@ export class Emulator {
     )
     mountStorageRoutes(server, bucket)
     mountClientStorage(server, bucket, this.storagePermission, requests)
-    mountDataViewer(server, db, requests)
+    mountDataViewer(server, db, requests, bucket)
     if (this.options.preview) this.mountPreview()
   }
 

@@ -3,9 +3,9 @@
 // (the openid of a client upload; none for a function's) is kept beside them in <data>/storage/owners.json,
 // which storage permissions read as `resource.openid` (emulator/README.md, "Storage").
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
-import { existsSync, readFileSync, statSync, unlinkSync } from 'fs'
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'fs'
 import path from 'path'
-import { makeDirectoryDurably, writeFileDurably } from '../durable-file'
+import { makeDirectoryDurably, TEMP_SUFFIX, writeFileDurably } from '../durable-file'
 import { invalidParam, StartupError } from '../errors'
 import { canonicalUrlPath } from './url-path'
 
@@ -90,6 +90,21 @@ export class Bucket {
   /** The openid of the client that uploaded the file, or undefined (a function's upload, or no such file). */
   ownerOf(cloudPath: string): string | undefined {
     return this.owners.get(this.checkPath(cloudPath))
+  }
+
+  /** The stored files in path order, at most `limit` (for the data viewer), and how many there are in all. */
+  list(limit: number): { files: { cloudPath: string; size: number; uploader?: string }[]; total: number } {
+    const paths: string[] = []
+    const walk = (dir: string, prefix: string) => {
+      if (!existsSync(dir)) return
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        else if (entry.isFile() && !entry.name.endsWith(TEMP_SUFFIX)) paths.push(`${prefix}${entry.name}`)
+      }
+    }
+    walk(this.root, '')
+    const files = paths.slice(0, limit).map((cloudPath) => ({ cloudPath, size: statSync(path.join(this.root, cloudPath)).size, uploader: this.owners.get(cloudPath) }))
+    return { files, total: paths.length }
   }
 
   private setOwner(key: string, owner: string | undefined): void {

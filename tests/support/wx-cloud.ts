@@ -68,7 +68,7 @@ export interface WxCloudBridge {
   setBaseUrl(url: string): void
   /** Every call made so far: function name and data, in order. */
   readonly calls: { name: string; data: Record<string, unknown> }[]
-  /** Calls sent but not yet answered (functions, database excluded, storage and downloads). */
+  /** Calls sent but not yet answered: functions, storage and the file APIs (not the database). */
   pending(): number
   /** Queues the files the reader picks at the next wx.chooseMessageFile (one call takes them all). */
   chooseFiles(...files: PickedFile[]): void

@@ -140,6 +140,15 @@ test("a function's upload over a reader's file takes it over: the reader no long
   expect((await rejection(as(A).downloadFile(fileID))).errCode).toBe(DENIED)
 })
 
+test('the data viewer lists stored files with their uploaders, escaped', async () => {
+  await as(A).uploadFile(`viewer/${A}/<i>.jpg`, bytes('v'))
+  await sdk.uploadFile({ cloudPath: 'viewer/function.csv', fileContent: Buffer.from('f') })
+  const page = await (await fetch(`${emu.url}/_/data?storage`)).text()
+  expect(page).toContain(`<td>viewer/${A}/&lt;i&gt;.jpg</td><td>1 B</td><td>${A}</td>`)
+  expect(page).toContain('<td>viewer/function.csv</td><td>1 B</td><td>(a function)</td>')
+  expect(page).not.toContain('<i>.jpg')
+})
+
 describe('limits and bad input', () => {
   test.each([
     ['empty', ''],

@@ -1,10 +1,10 @@
 // The instant first screen in Chromium: the shelf loads once, then with every function call failing
 // (the gateway unreachable) a relaunch still shows the cards from wx storage, under a note; back online
-// the note's 重试 refreshes them. Also in the browser: the share card's drawn 5:4 image, and a long
-// title in the navigation bar ending in "…".
+// the note's 重试 refreshes them. Also in the browser: 分享我的书架 publishing and sharing in one flow
+// with the share card's drawn 5:4 image, and a long title in the navigation bar ending in "…".
 import { CALL_FUNCTION_PATH } from '../../emulator/gateway/protocol'
 import { callBookcase } from '../support/gateway'
-import { cardTitles, currentPage, el, openAs, ROUTES, screenshot, seedManualBooks, startPreview, waitForPageOnTop, type Preview } from './helpers/preview'
+import { cardTitles, confirmModal, currentPage, el, openAs, ROUTES, screenshot, seedManualBooks, startPreview, switchTab, waitForPageOnTop, type Preview } from './helpers/preview'
 
 jest.setTimeout(180_000)
 
@@ -50,23 +50,26 @@ test('with the gateway down, a relaunch paints last launch\'s cards from storage
   await note.waitFor({ state: 'detached' })
 })
 
-test('a public shelf shares with its own drawn 5:4 card image', async () => {
+test('分享我的书架 on a private shelf publishes and shares in one flow, with its own drawn 5:4 card image', async () => {
   const { page } = preview
-  const published = await callBookcase(preview.emulator.url, { openid: READER }, { action: 'updateShelf', isPublic: true, name: '我的小书房' })
-  expect(published.ok).toBe(true)
-  await page.reload()
-  await page.waitForSelector('body[data-preview-ready]')
-  await waitForCards(4)
-  const share = el(page, ROUTES.shelf, 'share-button').and(page.locator(':not(.pages-shelf--share-button-publish)'))
-  await share.waitFor()
-  await share.click()
+  const named = await callBookcase(preview.emulator.url, { openid: READER }, { action: 'updateShelf', name: '我的小书房' })
+  expect(named.ok).toBe(true)
+  await switchTab(page, ROUTES.settings)
+  await el(page, ROUTES.settings, 'share-button-publish').click()
+  await confirmModal(page, '先公开书架')
+  await el(page, ROUTES.settings, 'share-sheet').filter({ hasText: '书架已公开' }).waitFor()
+  await el(page, ROUTES.settings, 'share-sheet-send').click()
   const image = page.locator('.pv-share-image')
   await image.waitFor()
   await page.waitForFunction(() => (document.querySelector('.pv-share-image') as HTMLImageElement | null)?.complete === true)
-  const size = await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])
-  expect(size).toEqual([500, 400])
+  expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([500, 400])
+  expect(await page.locator('.pv-share-link').inputValue()).toMatch(new RegExp(`/#/${ROUTES.shared}\\?s=[A-Za-z0-9_-]+$`))
   await screenshot(page, 'share-card')
   await page.locator('.pv-share-close').click()
+  expect(await el(page, ROUTES.settings, 'share-sheet').count()).toBe(0)
+  const shelf = await callBookcase(preview.emulator.url, { openid: READER }, { action: 'getShelf' })
+  expect(shelf.ok && shelf.data.isPublic).toBe(true)
+  await switchTab(page, ROUTES.shelf)
 })
 
 test('a long title in the navigation bar keeps its beginning and ends in …', async () => {

@@ -24,7 +24,6 @@ import {
 jest.setTimeout(180_000)
 
 const READER = 'o-e2e-home-library-reader'
-const REPORT = 'pages/report/index'
 const CARD = 'components/book-card/index'
 const LOAN_CARD = 'components/loan-card/index'
 const thisYear = new Date().getFullYear()
@@ -144,15 +143,15 @@ test('读书报告 from 我的 shows the real numbers of the year', async () => 
   await switchTab(page, ROUTES.settings)
   await el(page, ROUTES.settings, 'lent-count').filter({ hasText: '0 本' }).waitFor()
   await el(page, ROUTES.settings, 'report-cell').click()
-  await waitForPageOnTop(page, REPORT)
-  await el(page, REPORT, 'finished-count').waitFor()
-  expect(await el(page, REPORT, 'year-label').textContent()).toBe(`${thisYear} 年 ▾`)
-  expect(await el(page, REPORT, 'finished-count').textContent()).toBe('2')
-  expect(await el(page, REPORT, 'pages-read').textContent()).toBe(String(230 + 191))
-  expect(await el(page, REPORT, 'shelf-total').textContent()).toBe('4')
-  expect(await el(page, REPORT, 'status-row').allTextContents()).toEqual(['想读1', '在读1', '读过2'])
+  await waitForPageOnTop(page, ROUTES.report)
+  await el(page, ROUTES.report, 'finished-count').waitFor()
+  expect(await el(page, ROUTES.report, 'year-label').textContent()).toBe(`${thisYear} 年 ▾`)
+  expect(await el(page, ROUTES.report, 'finished-count').textContent()).toBe('2')
+  expect(await el(page, ROUTES.report, 'pages-read').textContent()).toBe(String(230 + 191))
+  expect(await el(page, ROUTES.report, 'shelf-total').textContent()).toBe('4')
+  expect(await el(page, ROUTES.report, 'status-row').allTextContents()).toEqual(['想读1', '在读1', '读过2'])
   expect(await el(page, 'components/bar-chart/index', 'column').count()).toBe(12)
-  const authors = (await el(page, REPORT, 'author-row').allTextContents()).map((row) => row.replace(/\s+/g, ''))
+  const authors = (await el(page, ROUTES.report, 'author-row').allTextContents()).map((row) => row.replace(/\s+/g, ''))
   expect(authors).toEqual(['余华2本', '刘慈欣2本']) // a tie, by name
   await screenshot(page, 'report')
   await page.locator('.pv-nav-back').click()

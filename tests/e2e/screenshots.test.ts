@@ -1,5 +1,5 @@
-// Screenshots of every main page at 375x812 (the emulator's demo shelves), saved to test-artifacts/:
-// what a reviewer looks at to judge the UI without WeChat.
+// Screenshots of every main page at 375x812 (the emulator's demo shelves, emulator/seed/), saved to
+// test-artifacts/: what a reviewer looks at to judge the UI without WeChat.
 import { statSync } from 'fs'
 import { callBookcase } from '../support/gateway'
 import { currentPage, el, openAs, READER_A, READER_B, ROUTES, screenshot, startPreview, typeIntoScanDialog, type Preview } from './helpers/preview'
@@ -45,10 +45,28 @@ test('scan, with a looked-up book', async () => {
   await capture('scan', '扫码加书')
 })
 
+test('a lent book, overdue (the demo lends 黑暗森林 to 小王)', async () => {
+  const lent = await callBookcase(preview.emulator.url, { openid: READER_A }, { action: 'listBooks', lent: true, q: '黑暗森林' })
+  if (!lent.ok) throw new Error(JSON.stringify(lent.error))
+  const [book] = lent.data.items
+  await openAs(preview, READER_A, `/${ROUTES.book}?id=${book.id}`)
+  await el(preview.page, ROUTES.book, 'title').filter({ hasText: book.title }).waitFor()
+  await el(preview.page, 'components/loan-card/index', 'loan-overdue-mark').waitFor()
+  await capture('book-lent', book.title)
+})
+
 test('settings', async () => {
   await openAs(preview, READER_A, `/${ROUTES.settings}`)
   await el(preview.page, ROUTES.settings, 'count-total').waitFor()
+  await el(preview.page, ROUTES.settings, 'lent-count').filter({ hasText: '2 本' }).waitFor()
   await capture('settings', '我的')
+})
+
+test('读书报告 from 我的 (the demo finished books this year and last)', async () => {
+  const { page } = preview
+  await el(page, ROUTES.settings, 'report-cell').click()
+  await el(page, ROUTES.report, 'finished-count').waitFor()
+  await capture('report', '读书报告')
 })
 
 test("shared shelf (reader B opening A's link)", async () => {

@@ -20,6 +20,7 @@ export const ROUTES = {
   book: 'pages/book/index',
   settings: 'pages/settings/index',
   shared: 'pages/shared/index',
+  report: 'pages/report/index',
 } as const
 
 export interface Preview {

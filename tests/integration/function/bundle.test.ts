@@ -25,6 +25,24 @@ test('loading the bundle and answering a non-lookup call never loads request-pro
   expect(out).toEqual({ type: 'function', afterLoad: 0, afterCall: 0, answer: { ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) } })
 })
 
+test('the import/export file code is a second file that no other call loads', () => {
+  const script = `
+    const transfer = ${JSON.stringify(path.join(FUNCTION_DIR, 'transfer.js'))}
+    const fn = require(${JSON.stringify(path.join(FUNCTION_DIR, 'index.js'))})
+    const afterLoad = transfer in require.cache
+    fn.main({ action: 'listBooks' }, {}).then(() => {
+      const afterCall = transfer in require.cache
+      const { readImportFile, writeCsv } = require(transfer)
+      process.stdout.write(JSON.stringify({ afterLoad, afterCall, exports: [typeof readImportFile, typeof writeCsv] }))
+    })`
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH } }))
+  expect(out).toEqual({ afterLoad: false, afterCall: false, exports: ['function', 'function'] })
+  // The main bundle holds none of the file libraries' code.
+  const main = readFileSync(path.join(FUNCTION_DIR, 'index.js'), 'utf8')
+  expect(main).toContain('./transfer.js')
+  expect(main).not.toMatch(/gb18030|sharedStrings\.xml/i)
+})
+
 test('the HTTP module loads request-promise on first use', () => {
   const out = execFileSync(
     process.execPath,

@@ -44,7 +44,6 @@ const rowSchema = z.object({
   title: f.requiredText(f.LIMITS.title).optional(),
   ...f.optionalBibliographic,
   ...f.readerFields,
-  rating: f.rating.optional(),
   source: z.enum(SOURCES).optional(),
   doubanId: z.string().regex(/^\d{1,15}$/, 'expected digits').optional(),
   coverFileId: z.string().max(1200).optional(),

@@ -21,6 +21,8 @@ const emulator = useEmulator(() => ({ env: sources.env }))
 const [SANTI, HUOLUAN] = SAMPLE_BOOKS
 /** A valid ISBN no source knows: only a typed-in book can have it. */
 const TYPED_ISBN = '9787020002207'
+/** The Hobbit's ISBN-13 in tests/fixtures/import/e2e-goodreads.csv. */
+const HOBBIT_ISBN = '9780547928227'
 
 /** Opens the scan page as WeChat does (onLoad, then onShow) and waits for the set to be built. */
 async function openScan(harness: PageHarness): Promise<RenderedPage> {
@@ -113,6 +115,28 @@ describe('scan page: do I own it?', () => {
     // A batch add joins the set too.
     await api.call('addBooks', { isbns: [HUOLUAN.isbn13] })
     expect(owned(harness, HUOLUAN.isbn13)).toBe('owned')
+  })
+
+  it('follows an import: the set is rebuilt after it, and an imported book is 已在书架 offline', async () => {
+    const reader = newReader('owned-import')
+    const harness = createHarness(emulator.url, reader)
+    const scan = await openScan(harness)
+    expect(owned(harness, HOBBIT_ISBN)).toBe('not-owned')
+
+    const importer = await harness.open('import')
+    harness.cloud.chooseFiles({ fixture: 'tests/fixtures/import/e2e-goodreads.csv' })
+    await tap(harness, importer.querySelector('.choose-button'))
+    await waitFor(() => pageOf(importer).data.phase === 'done', 'the import to finish', 30_000)
+    expect((await dataAs(emulator.url, reader, { action: 'listBooks' })).items.map((b) => b.isbn)).toContain(HOBBIT_ISBN)
+
+    // The import's answer lists no ISBNs: the set is stale until the scan page shows again and rebuilds it.
+    expect(owned(harness, HOBBIT_ISBN)).toBe('unknown')
+    await pageOf(scan).onShow()
+    await waitFor(() => owned(harness, HOBBIT_ISBN) === 'owned', 'the rebuilt set')
+    harness.cloud.setBaseUrl(DEAD_GATEWAY)
+    await typeAndLookUp(harness, scan, HOBBIT_ISBN)
+    expect(textOf(scan.querySelector('.duplicate'))).toContain('已在书架')
+    expect(scan.querySelector('.manual')).toBeFalsy()
   })
 
   it('forgets a book removed elsewhere once the shelf says so, and looks it up', async () => {

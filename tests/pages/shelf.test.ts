@@ -300,3 +300,14 @@ describe('shelf page', () => {
     expect(largest).toBeLessThanOrEqual(16 * 1024)
   })
 })
+
+describe('shelf page: cover placeholders', () => {
+  it('take the title\'s first grapheme, never half an emoji', async () => {
+    const reader = newReader('graphemes')
+    await seedBooks(emulator.url, reader, [{ title: '👨‍👩‍👧 一家人' }, { title: '🇨🇳 国旗' }, { title: '𠮷野家' }])
+    const harness = createHarness(emulator.url, reader)
+    const comp = await harness.open('shelf')
+    const letters = comp.querySelectorAll('.book').map((card) => textOf(card.querySelector('.card-cover')!.querySelector('.cover-letter')))
+    expect(letters).toEqual(['𠮷', '🇨🇳', '👨‍👩‍👧'])
+  })
+})

@@ -2,6 +2,9 @@
 // offscreen canvas at 5:4 (the ratio WeChat shows a shared Mini Program card in) and written to a temp
 // file with wx.canvasToTempFilePath. Any failure (an engine without wx.createOffscreenCanvas, a
 // canvas it will not export) gives null, and the share goes out with WeChat's page screenshot instead.
+// Not verified on a device: WeChat documents canvasToTempFilePath's `canvas` for a <canvas type="2d">
+// node; if a base library refuses an offscreen one, that is the fallback path, and a hidden
+// <canvas type="2d"> on the page would be the way to get the image there.
 import type { BookCardView } from './book-view'
 import { firstGrapheme, leadingGraphemes } from './grapheme'
 

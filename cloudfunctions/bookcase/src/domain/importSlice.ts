@@ -8,6 +8,7 @@ import type { ImportSkip } from '../../../../typings/api'
 import { insertMany } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { AppError } from '../errors'
+import { positiveSetting } from '../settings'
 import { tempFileUrls } from '../storage/client'
 import { cloudPathOf } from '../storage/fileIds'
 import { coverPathBook } from '../storage/paths'
@@ -34,17 +35,12 @@ export interface SliceLimits {
 }
 
 /** After the slice's time, a lookup already running may finish within this; the function's timeout
- * (5 s in cloudbaserc.json) leaves room for recording the slice after it. */
+ * (cloudbaserc.json) leaves room for recording the slice after it. */
 const LOOKUP_GRACE_MS = 1500
-
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value)
-  return Number.isInteger(n) && n > 0 ? n : fallback
-}
 
 /** IMPORT_SLICE_ROWS and IMPORT_SLICE_MS (cloudbaserc.json), else 1000 rows or 2.5 s, whichever comes first. */
 export function sliceLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): SliceLimits {
-  return { rows: positive(env.IMPORT_SLICE_ROWS, 1000), ms: positive(env.IMPORT_SLICE_MS, 2500) }
+  return { rows: Math.floor(positiveSetting(env.IMPORT_SLICE_ROWS, 1000)) || 1, ms: positiveSetting(env.IMPORT_SLICE_MS, 2500) }
 }
 
 export const sliceTiming = (startedAt: number, limits: SliceLimits): SliceTiming => ({
@@ -68,6 +64,9 @@ export interface SliceOutcome {
 }
 
 type Planned = Exclude<RowPlan, { kind: 'skip' }>
+
+/** Where a row stands in the file, as a skip reports it. */
+const where = ({ row, sheet }: Planned): Pick<ImportSkip, 'row' | 'sheet'> => (sheet === undefined ? { row } : { row, sheet })
 type Stored = { plan: Planned; doc: BookDocument } | { plan: Planned; duplicate: true } | { skip: ImportSkip }
 
 /** Imports `rows` (the next rows of the job's file, at most the slice's row bound) batch by batch until
@@ -165,7 +164,7 @@ async function runLookups(
         }
         // A row with only an ISBN that no source knows has no title: 'no_title', as the contract names it.
         const reason = error.code === 'NOT_FOUND' ? 'no_title' : 'failed'
-        results[index] = { skip: { row: plan.row, ...(plan.sheet === undefined ? {} : { sheet: plan.sheet }), reason, detail: `lookup of ${plan.isbn13}: ${error.code}` } }
+        results[index] = { skip: { ...where(plan), reason, detail: `lookup of ${plan.isbn13}: ${error.code}` } }
       }
     }
   }
@@ -194,7 +193,7 @@ function documentFor(openid: string, plan: Extract<RowPlan, { kind: 'isbn' | 'ty
     return { plan, doc }
   } catch (error) {
     if (!(error instanceof AppError)) throw error
-    return { skip: { row: plan.row, ...(plan.sheet === undefined ? {} : { sheet: plan.sheet }), reason: 'invalid_value', detail: error.message.slice(0, 200) } }
+    return { skip: { ...where(plan), reason: 'invalid_value', detail: error.message.slice(0, 200) } }
   }
 }
 

@@ -2,6 +2,7 @@
 // order, each with its own timeout and all under one overall deadline, so that with every source
 // unreachable the answer is UPSTREAM_UNAVAILABLE well inside the function's timeout.
 import { AppError } from '../errors'
+import { positiveSetting } from '../settings'
 import { getJson } from './http'
 import { readCache, writeCache, type CachedAnswer } from './isbnCache'
 import { providerChain, providerConfigFromEnv } from './providers'
@@ -15,15 +16,11 @@ export interface LookupTimings {
   deadlineMs: number
 }
 
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value)
-  return Number.isFinite(n) && n > 0 ? n : fallback
-}
 
 export function lookupTimingsFromEnv(env: NodeJS.ProcessEnv = process.env): LookupTimings {
   return {
-    providerTimeoutMs: positive(env.LOOKUP_PROVIDER_TIMEOUT_MS, 1500),
-    deadlineMs: positive(env.LOOKUP_DEADLINE_MS, 3500),
+    providerTimeoutMs: positiveSetting(env.LOOKUP_PROVIDER_TIMEOUT_MS, 1500),
+    deadlineMs: positiveSetting(env.LOOKUP_DEADLINE_MS, 3500),
   }
 }
 

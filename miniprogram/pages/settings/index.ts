@@ -5,6 +5,7 @@ import { userMessageOf } from '../../services/api-error'
 import { confirm, toastError, toastSuccess } from '../../utils/feedback'
 import { instanceState } from '../../utils/instance-state'
 import { LIMITS } from '../../utils/limits'
+import { openShelfFiltered } from '../../utils/pending-shelf-filter'
 import { markShelfChanged } from '../../utils/shelf-changes'
 import { publishWithConsent, shareCard } from '../../utils/share'
 import { ownShelfCardContent, prepareShareImage, withShareImage } from '../../utils/share-card'
@@ -148,6 +149,11 @@ Component({
 
     /** Taps inside the sheet stay there; only the mask around it closes it. */
     onSheetTap() {},
+
+    /** 借出中 N 本 opens the shelf showing just those books; with none out there is nothing to show. */
+    onLentTap() {
+      if (this.data.shelf?.lentCount) openShelfFiltered({ lent: true })
+    },
 
     onReportTap() {
       wx.navigateTo({ url: '/pages/report/index' })

@@ -15,6 +15,7 @@ import { readShelfPage, saveShelfPage, shelfViewKey } from '../../utils/shelf-ca
 import { isReadingStatus } from '../../utils/reading-status'
 import { isFiltered, listFiltersOf, NO_FILTERS, type ShelfFilters } from '../../utils/shelf-filters'
 import { takeShelfChanges } from '../../utils/shelf-changes'
+import { takePendingShelfFilter } from '../../utils/pending-shelf-filter'
 import { publishWithConsent, shareCard } from '../../utils/share'
 import { ownShelfCardContent, prepareShareImage, withShareImage } from '../../utils/share-card'
 
@@ -110,10 +111,13 @@ Component({
 
     onShow() {
       // Back from another page: refresh only what it changed (books and their tags, or the shelf's
-      // share state).
+      // share state), and show the filter it asked for (我的's 借出中) in place of any other.
       const changes = takeShelfChanges()
-      const work: Promise<void>[] = []
-      if (changes.has('books')) work.push(this.reload(), this.loadTags(), this.loadLocations())
+      const requested = takePendingShelfFilter()
+      const work: Promise<unknown>[] = []
+      if (requested) work.push(this.filter({ ...NO_FILTERS, ...requested }))
+      else if (changes.has('books')) work.push(this.reload())
+      if (changes.has('books')) work.push(this.loadTags(), this.loadLocations())
       if (changes.size > 0) work.push(this.loadShelf())
       return work.length > 0 ? Promise.all(work) : undefined
     },

@@ -1,10 +1,27 @@
 // The instant first screen in Chromium: the shelf loads once, then with every function call failing
 // (the gateway unreachable) a relaunch still shows the cards from wx storage, under a note; back online
 // the note's 重试 refreshes them. Also in the browser: 分享我的书架 publishing and sharing in one flow
-// with the share card's drawn 5:4 image, and a long title in the navigation bar ending in "…".
+// with the share card's drawn 5:4 image, a long title in the navigation bar ending in "…", and the scan
+// page saying 已在书架 for a book on the shelf with the gateway down.
 import { CALL_FUNCTION_PATH } from '../../emulator/gateway/protocol'
 import { callBookcase } from '../support/gateway'
-import { cardTitles, confirmModal, currentPage, el, openAs, ROUTES, screenshot, seedManualBooks, startPreview, switchTab, waitForPageOnTop, type Preview } from './helpers/preview'
+import {
+  cardTitles,
+  confirmModal,
+  currentPage,
+  el,
+  openAs,
+  ROUTES,
+  screenshot,
+  seedManualBooks,
+  startPreview,
+  switchTab,
+  typeIntoScanDialog,
+  untilCalled,
+  waitForPageOnTop,
+  waitForToast,
+  type Preview,
+} from './helpers/preview'
 
 jest.setTimeout(180_000)
 
@@ -88,4 +105,26 @@ test('a long title in the navigation bar keeps its beginning and ends in …', a
   expect(shown.overflow).toBe('ellipsis')
   expect(shown.inside).toBe(true)
   expect(preview.errors.filter((e) => e.includes('not supported in the browser preview'))).toEqual([])
+})
+
+test('offline, scanning a book already on the shelf says 已在书架 at once and never offers the manual form', async () => {
+  const { page } = preview
+  const isbn = '9787020002207' // a valid ISBN no source knows: only a typed-in book has it
+  const added = await callBookcase(preview.emulator.url, { openid: READER }, { action: 'addBook', book: { title: '手抄本', authors: [], isbn } })
+  expect(added.ok).toBe(true)
+  await page.locator('.pv-nav-back').click()
+  await waitForPageOnTop(page, ROUTES.shelf)
+  // The scan tab's first show builds the local set of owned ISBNs from the shelf.
+  await untilCalled(page, 'listBooks', () => switchTab(page, ROUTES.scan))
+  await page.route(`**${CALL_FUNCTION_PATH}`, (route) => route.abort('internetdisconnected'))
+  try {
+    await el(page, ROUTES.scan, 'scan-button').click()
+    await typeIntoScanDialog(page, isbn)
+    await waitForToast(page, '已在书架')
+    await el(page, ROUTES.scan, 'duplicate').filter({ hasText: '已在书架' }).first().waitFor()
+    expect(await el(page, ROUTES.scan, 'manual').count()).toBe(0)
+    await screenshot(page, 'scan-owned-offline')
+  } finally {
+    await page.unroute(`**${CALL_FUNCTION_PATH}`)
+  }
 })

@@ -106,6 +106,27 @@ describe('who may run a job and read its file', () => {
     expect(await h.fails(b, { action: 'importBooks', jobId: { $ne: null } } as never)).toBe('INVALID_ARGUMENT')
     expect((await h.ok(b, { action: 'getShelf' })).count).toBe(0)
   })
+  test('at most 50 jobs a reader a day (RATE_LIMITED after), other readers unaffected', async () => {
+    const a = reader('a')
+    for (let i = 0; i < 50; i++) await h.ok(a, { action: 'startImport', fileName: `f${i}.csv` })
+    expect(await h.fails(a, { action: 'startImport', fileName: 'one-more.csv' })).toBe('RATE_LIMITED')
+    expect(await h.ok(reader('b'), { action: 'startImport', fileName: 'b.csv' })).toHaveProperty('jobId')
+  })
+  test('jobs older than a week go, with an upload an unfinished one still has', async () => {
+    const a = reader('a')
+    const { jobId: fresh, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'fresh.csv' })
+    const stalePath = cloudPath.replace(fresh, 'jStaleJob0000000000000')
+    const staleFile = await upload(stalePath, goodreadsCsv([{ Title: 'never imported' }]))
+    const [template] = await jobs({ _id: fresh })
+    const { _id: _freshId, ...fields } = template
+    const weekAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000)
+    await sdk.database().collection('import_jobs').add({ data: { ...fields, _id: 'jStaleJob0000000000000', cloudPath: stalePath, state: 'running', createdAt: weekAgo, updatedAt: weekAgo, leaseUntil: new Date(0) } })
+    expect(await jobs({ _id: 'jStaleJob0000000000000' })).toHaveLength(1)
+    await h.ok(a, { action: 'startImport', fileName: 'next.csv' })
+    expect(await jobs({ _id: 'jStaleJob0000000000000' })).toHaveLength(0)
+    expect(await stored(staleFile)).toBe(false)
+    expect(await jobs({ _id: fresh })).toHaveLength(1)
+  })
   test('file names: .csv, .txt and .xlsx only, one line, bounded', async () => {
     const a = reader('a')
     for (const fileName of ['books.pdf', 'books', 'a\nb.csv', `${'x'.repeat(200)}.csv`, '']) {

@@ -3,9 +3,11 @@
 // every query carries `_openid`, so another reader's job id is simply not found.
 import { randomBytes } from 'crypto'
 import type { ImportFormat, ImportProgress, ImportSkip } from '../../../../typings/api'
-import { command, findOne, insert, updateWhere } from '../db/client'
+import { command, count, find, findOne, insert, removeWhere, updateWhere } from '../db/client'
 import { COLLECTIONS, type ImportJobDocument } from '../db/documents'
-import { invalidArgument } from '../errors'
+import { AppError, invalidArgument } from '../errors'
+import { deleteFiles } from '../storage/client'
+import { fileIdOf } from '../storage/fileIds'
 import { importPath, type ImportExtension } from '../storage/paths'
 
 const JOBS = COLLECTIONS.importJobs
@@ -14,6 +16,13 @@ export const SKIPS_KEPT = 200
 /** How long a slice holds its job: longer than the function's timeout (cloudbaserc.json), so a slice
  * cut off by the timeout frees the job soon after without ever overlapping a live one. */
 const LEASE_MS = 15_000
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** Jobs one reader may open in 24 hours: far more than a person tries, few enough that no client can
+ * fill the collection. */
+export const JOBS_PER_DAY = 50
+/** A job this old is gone, with any upload it still has: its progress was shown long ago. */
+const JOB_LIFETIME_MS = 7 * DAY_MS
 
 /** 128 random bits: a job id cannot be guessed, and is checked against its owner anyway. */
 const newJobId = () => 'j' + randomBytes(16).toString('base64url')
@@ -26,11 +35,17 @@ export function importExtensionOf(fileName: string): ImportExtension {
 }
 
 export async function createImportJob(openid: string, fileName: string, isPrivate: boolean, now: Date): Promise<ImportJobDocument> {
+  const extension = importExtensionOf(fileName)
+  const _ = command()
+  if ((await count(JOBS, { _openid: openid, createdAt: _.gt(new Date(now.getTime() - DAY_MS)) })) >= JOBS_PER_DAY) {
+    throw new AppError('RATE_LIMITED', 'too many imports started today; try again tomorrow')
+  }
+  await sweepOldJobs(openid, now)
   const _id = newJobId()
   const job: ImportJobDocument = {
     _id,
     _openid: openid,
-    cloudPath: importPath(openid, _id, importExtensionOf(fileName)),
+    cloudPath: importPath(openid, _id, extension),
     fileName,
     is_private: isPrivate,
     state: 'waiting',
@@ -48,6 +63,18 @@ export async function createImportJob(openid: string, fileName: string, isPrivat
   }
   if ((await insert(JOBS, job)) !== 'inserted') throw new Error('a fresh random job id was taken')
   return job
+}
+
+/** Removes the reader's jobs older than JOB_LIFETIME_MS and deletes the uploads of those that never
+ * finished (a finished job's upload is already gone). */
+async function sweepOldJobs(openid: string, now: Date): Promise<void> {
+  const _ = command()
+  const old = { _openid: openid, createdAt: _.lt(new Date(now.getTime() - JOB_LIFETIME_MS)) }
+  const stale = await find<ImportJobDocument>(JOBS, old, { limit: 100, fields: { cloudPath: true, state: true } })
+  if (stale.length === 0) return
+  const uploads = await Promise.all(stale.filter((job) => job.state !== 'done').map((job) => fileIdOf(job.cloudPath)))
+  await deleteFiles(uploads)
+  await removeWhere(JOBS, { _openid: openid, _id: _.in(stale.map((job) => job._id)) })
 }
 
 export const findOwnJob = (openid: string, jobId: string) => findOne<ImportJobDocument>(JOBS, { _id: jobId, _openid: openid })

@@ -5,6 +5,7 @@ import { progressModeOf, progressText, type ProgressMode } from './home-fields'
 import { toLoanView, type LoanView } from './loan'
 import { progressView, type ProgressView } from './progress'
 import { seriesLabel } from './series'
+import { LIMITS } from './limits'
 
 export interface BookDetailView {
   id: string
@@ -126,7 +127,7 @@ export function bibliographicPatch(before: BookDetailView, form: BibliographicFo
   if (changed('pageCount')) {
     const text = form.pageCount.trim()
     const pages = Number(text)
-    if (text && (!Number.isInteger(pages) || pages < 1 || pages > 100000)) return '页数请填写正整数'
+    if (text && (!Number.isInteger(pages) || pages < 1 || pages > LIMITS.maxPageCount)) return `页数请填写 1 到 ${LIMITS.maxPageCount} 之间的整数`
     patch.pageCount = text ? pages : null
   }
   if (changed('summary')) patch.summary = form.summary.trim()

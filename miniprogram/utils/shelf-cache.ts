@@ -33,6 +33,10 @@ export function shelfViewKey(params: object): string {
   return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
+/** Storage another version (or anything else) wrote is not trusted to render. */
+const isCard = (card: unknown): card is BookCardView =>
+  typeof card === 'object' && card !== null && typeof (card as BookCardView).id === 'string' && typeof (card as BookCardView).title === 'string'
+
 /** The cached first page of `view`, or null when there is none for it. */
 export function readShelfPage(view: string): CachedShelfPage | null {
   let stored: unknown
@@ -42,8 +46,8 @@ export function readShelfPage(view: string): CachedShelfPage | null {
     return null
   }
   const page = stored as Partial<StoredPage> | null
-  if (!page || page.v !== FORMAT || page.view !== view || !Array.isArray(page.items)) return null
-  return { items: page.items, total: Number(page.total) || 0, hasMore: Boolean(page.hasMore), savedAt: Number(page.savedAt) || 0 }
+  if (!page || page.v !== FORMAT || page.view !== view || !Array.isArray(page.items) || !page.items.every(isCard)) return null
+  return { items: page.items.slice(0, MAX_CACHED_CARDS), total: Number(page.total) || 0, hasMore: Boolean(page.hasMore), savedAt: Number(page.savedAt) || 0 }
 }
 
 /** Keeps the first page of `view` for the next launch; true when it was kept. */
@@ -62,7 +66,7 @@ export function saveShelfPage(view: string, page: Omit<CachedShelfPage, 'savedAt
 export function cachedCards(): BookCardView[] {
   try {
     const page = wx.getStorageSync(KEY) as Partial<StoredPage> | null
-    return page && page.v === FORMAT && Array.isArray(page.items) ? page.items : []
+    return page && page.v === FORMAT && Array.isArray(page.items) ? page.items.filter(isCard).slice(0, MAX_CACHED_CARDS) : []
   } catch {
     return []
   }

@@ -92,3 +92,20 @@ describe('shelf page: cached first screen', () => {
     expect(otherComp.querySelector('.empty-shelf-state')).toBeTruthy()
   })
 })
+
+describe('shelf page: a cache it cannot trust', () => {
+  it('ignores a damaged or foreign entry and loads from the network', async () => {
+    const reader = newReader('cache-damaged')
+    await seedBooks(emulator.url, reader, [{ title: '真书' }])
+    const first = createHarness(emulator.url, reader)
+    await first.open('shelf')
+    const stored = JSON.parse(first.storage.get('bookcase.shelfCache')!)
+    first.storage.set('bookcase.shelfCache', JSON.stringify({ ...stored, items: [{ title: 42 }] }))
+
+    const harness = createHarness(emulator.url, reader)
+    const { comp, loaded } = launch(harness)
+    expect(comp.querySelector('.loading-skeleton')).toBeTruthy()
+    await loaded
+    expect(cardTitles(comp)).toEqual(['真书'])
+  })
+})

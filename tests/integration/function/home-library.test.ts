@@ -156,6 +156,48 @@ describe('lending', () => {
     expect(await h.fails(a, { action: 'lendBook', id: wish.id, borrower: '小王' })).toBe('INVALID_ARGUMENT')
   })
 
+  test('a lent book switched to 想买 is refused with a message naming the rule, alone or in a larger patch, and nothing changes', async () => {
+    const a = reader('lent-wish')
+    const book = await add(a, '借出去的书', { tags: ['原来的'] })
+    await h.ok(a, { action: 'lendBook', id: book.id, borrower: '小王', dueDate: '2100-01-01' })
+    const before = await h.storedDocuments('books', { _id: book.id })
+    for (const patch of [{ ownership: 'wanted' as const }, { ownership: 'wanted' as const, tags: ['新的'], note: '改了' }]) {
+      const answer = await h.call(a, { action: 'updateBook', id: book.id, patch })
+      expect(answer).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^ownership: a lent book cannot be 'wanted'; return it first/) } })
+    }
+    expect(await h.storedDocuments('books', { _id: book.id })).toEqual(before)
+    // Owned stays allowed while lent (it is owned already), and once returned it may become a wish.
+    expect((await h.ok(a, { action: 'updateBook', id: book.id, patch: { ownership: 'owned', note: '还在外面' } })).loan?.borrower).toBe('小王')
+    await h.ok(a, { action: 'returnBook', id: book.id })
+    expect(await h.ok(a, { action: 'updateBook', id: book.id, patch: { ownership: 'wanted' } })).toMatchObject({ ownership: 'wanted', loan: null })
+  })
+
+  test('a lend and a switch to 想买 racing each other: exactly one wins, and no book ends up lent and wished for', async () => {
+    const a = reader('lend-wish-race')
+    const books = await Promise.all(Array.from({ length: 8 }, (_, i) => add(a, `抢着改的书${i}`)))
+    const results = await Promise.all(
+      books.map((book) =>
+        Promise.all([
+          h.call(a, { action: 'lendBook', id: book.id, borrower: '小王' }),
+          h.call(a, { action: 'updateBook', id: book.id, patch: { ownership: 'wanted' } }),
+        ]),
+      ),
+    )
+    for (const [lend, wish] of results) {
+      expect([lend.ok, wish.ok].filter(Boolean)).toHaveLength(1)
+      for (const answer of [lend, wish]) if (!answer.ok) expect(answer.error.code).toBe('INVALID_ARGUMENT')
+    }
+    const stored = await h.storedDocuments('books', { _openid: a })
+    expect(stored).toHaveLength(books.length)
+    for (const doc of stored) expect(doc.lent === true && doc.ownership === 'wanted').toBe(false)
+    // Each answer says what was stored.
+    results.forEach(([lend, wish], i) => {
+      const doc = stored.find((d) => d._id === books[i].id)!
+      expect(doc.lent).toBe(lend.ok)
+      expect(doc.ownership).toBe(wish.ok ? 'wanted' : 'owned')
+    })
+  })
+
   test('two lends of one book at once: exactly one wins', async () => {
     const a = reader('race')
     const book = await add(a, '抢手的书')

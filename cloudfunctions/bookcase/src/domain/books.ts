@@ -35,9 +35,16 @@ export async function updateOwnBook(openid: string, id: string, patch: BookPatch
   // The SDK writes a plain object as dotted paths, merging it into the stored one; progress is replaced.
   if (set.progress) data.progress = _.set(set.progress)
   for (const field of unset) data[field] = _.remove()
-  const updated = await updateWhere(BOOKS, { _id: id, _openid: openid }, data)
-  // updated === 0 also when nothing changed; re-read to tell that apart from a concurrent removal.
-  return updated > 0 ? next : findOwnBook(openid, id)
+  // A book goes on the wish list only while it is not lent (domain/readerRules.ts), even when a lendBook
+  // lands between the read above and this write.
+  const filter: Filter = { _id: id, _openid: openid, ...(set.ownership === 'wanted' ? { lent: _.neq(true) } : {}) }
+  const updated = await updateWhere(BOOKS, filter, data)
+  if (updated > 0) return next
+  // updated === 0 also when nothing changed; re-read to tell that apart from a concurrent removal, and
+  // check the patch against the book as it is now (lent meanwhile: refused).
+  const stored = await findOwnBook(openid, id)
+  if (stored) planPatch(stored, patch, now)
+  return stored
 }
 
 export async function removeOwnBook(openid: string, id: string): Promise<boolean> {

@@ -31,9 +31,13 @@ async function ownBookOrThrow(openid: string, id: string) {
   return withDefaults(book)
 }
 
-/** A conditional write that changed nothing: the book is gone, or its loan changed meanwhile. */
-async function raced(openid: string, id: string): Promise<never> {
-  await ownBookOrThrow(openid, id)
+const WISHED_FOR = 'a book on the wish list is not yours to lend'
+
+/** A conditional write that changed nothing: the book is gone, or its loan (or, for a lend, its
+ * ownership) changed meanwhile. */
+async function raced(openid: string, id: string, lending = false): Promise<never> {
+  const book = await ownBookOrThrow(openid, id)
+  if (lending && !book.lent && book.ownership === 'wanted') throw invalidArgument(WISHED_FOR)
   throw invalidArgument('the book was lent or returned meanwhile; reload it')
 }
 
@@ -43,10 +47,12 @@ export async function lendOwnBook(openid: string, id: string, request: LendReque
   if (request.dueDate !== undefined && request.dueDate < lentAt) throw invalidArgument('dueDate: before lentAt')
   const book = await ownBookOrThrow(openid, id)
   if (book.lent) throw invalidArgument('the book is lent out already; return it first')
-  if (book.ownership === 'wanted') throw invalidArgument('a book on the wish list is not yours to lend')
+  if (book.ownership === 'wanted') throw invalidArgument(WISHED_FOR)
   const loan: Loan = { borrower: request.borrower, lentAt, ...(request.dueDate !== undefined ? { dueDate: request.dueDate } : {}) }
-  const updated = await updateWhere(BOOKS, { _id: id, _openid: openid, lent: command().neq(true) }, { loan: command().set(loan), lent: true, updatedAt: now })
-  if (updated === 0) return raced(openid, id)
+  // Not lent and not wished for, as the checks above found it, even when an updateBook races this write.
+  const unlentOwned = { _id: id, _openid: openid, lent: command().neq(true), ownership: command().neq('wanted') }
+  const updated = await updateWhere(BOOKS, unlentOwned, { loan: command().set(loan), lent: true, updatedAt: now })
+  if (updated === 0) return raced(openid, id, true)
   return { ...book, loan, lent: true, updatedAt: now }
 }
 

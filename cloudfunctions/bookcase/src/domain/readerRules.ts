@@ -21,5 +21,6 @@ export function assertReaderFieldsAgree(book: Checked, explicitDays: readonly ('
   if (explicitDays.length > 0 && book.startedAt && book.finishedAt && book.finishedAt < book.startedAt) {
     throw invalidArgument('finishedAt: before startedAt')
   }
-  if (book.lent && book.ownership === 'wanted') throw invalidArgument('ownership: a lent book is owned; return it first')
+  // A lent book is in someone's hands, so it is owned: it goes on the wish list only once it is back.
+  if (book.lent && book.ownership === 'wanted') throw invalidArgument("ownership: a lent book cannot be 'wanted'; return it first")
 }

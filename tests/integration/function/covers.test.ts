@@ -127,6 +127,38 @@ describe('the cover lifecycle', () => {
   })
 })
 
+describe('what a cover file must be', () => {
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])
+  const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])
+  test('PNG and WebP are accepted like JPEG, whatever extension the client guessed', async () => {
+    const a = reader('a')
+    const book = await addTyped(a, '多种格式')
+    for (const [extension, content] of [['png', PNG], ['webp', WEBP], ['jpg', PNG]] as const) {
+      const { cloudPath } = await h.ok(a, { action: 'prepareCoverUpload', id: book.id, extension })
+      const fileID = await upload(cloudPath, content)
+      expect((await h.ok(a, { action: 'setCover', id: book.id, fileID })).coverFileId).toBe(fileID)
+    }
+  })
+  test('not a JPEG, PNG or WebP image, or over 5 MiB: INVALID_ARGUMENT, and the upload is deleted', async () => {
+    const a = reader('a')
+    const book = await addTyped(a, '坏封面')
+    const cases: [extension: 'jpg' | 'png', content: Buffer][] = [
+      ['jpg', Buffer.from('<html><script>alert(1)</script></html>')],
+      ['png', Buffer.from('GIF89a\x01\x00\x01\x00')],
+      ['jpg', Buffer.alloc(0)],
+      ['jpg', Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)])],
+    ]
+    for (const [extension, content] of cases) {
+      const { cloudPath } = await h.ok(a, { action: 'prepareCoverUpload', id: book.id, extension })
+      const fileID = await upload(cloudPath, content)
+      const result = await h.call(a, { action: 'setCover', id: book.id, fileID })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/not a JPEG, PNG or WebP image|over \d+ bytes/) } })
+      expect(await stored(fileID)).toBe(false)
+    }
+    expect((await h.ok(a, { action: 'getBook', id: book.id })).coverFileId).toBeUndefined()
+  })
+})
+
 describe('what a friend gets a URL for', () => {
   let a: string
   let shareId: string

@@ -328,7 +328,7 @@ describe('export', () => {
       await h.ok(source, { action: 'returnBook', id: full.book.id, returnedAt: '2024-03-20' })
       await h.ok(source, { action: 'lendBook', id: full.book.id, borrower: '小李', lentAt: '2024-05-01' })
       const { cloudPath } = await h.ok(source, { action: 'prepareCoverUpload', id: full.book.id, extension: 'jpg' })
-      await h.ok(source, { action: 'setCover', id: full.book.id, fileID: await upload(cloudPath, Buffer.from('jpeg')) })
+      await h.ok(source, { action: 'setCover', id: full.book.id, fileID: await upload(cloudPath, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0xff, 0xd9])) })
       await h.ok(source, { action: 'addBook', book: { title: '只有书名' } })
       await h.ok(source, { action: 'addBook', isbn: '9787536692930', status: 'reading', progress: { percent: 37.5 }, ownership: 'owned', is_private: true })
       await h.ok(source, { action: 'addBook', book: { title: '想买的书', authors: ['某人'] }, ownership: 'wanted', rating: null })

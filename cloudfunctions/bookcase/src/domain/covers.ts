@@ -4,13 +4,23 @@
 import { command, updateWhere } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { invalidArgument, notFound } from '../errors'
-import { deleteFiles, tempFileUrls } from '../storage/client'
+import { deleteFiles, downloadFile, tempFileUrls } from '../storage/client'
 import { cloudPathOf } from '../storage/fileIds'
 import { coverPathBook, newCoverPath, type CoverExtension } from '../storage/paths'
 import { findOwnBook } from './books'
 
 /** How long a friend's cover URL stays valid: long enough for a page that stays open a while. */
 export const SHARED_COVER_MAX_AGE_SECONDS = 3600
+/** The largest cover photo kept: wx.chooseMedia's compressed photos are far smaller. */
+export const MAX_COVER_BYTES = 5 * 1024 * 1024
+
+/** The first bytes of each image type a cover may be. Any of them is accepted whatever the path's
+ * extension says, which the client guesses from a temp file's name. */
+const IMAGE_SIGNATURES: Record<CoverExtension, (bytes: Buffer) => boolean> = {
+  jpg: (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  png: (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  webp: (b) => b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+}
 
 const noSuchBook = () => notFound('no such book on your shelf')
 
@@ -21,13 +31,21 @@ export async function coverUploadPath(openid: string, bookId: string, extension:
 }
 
 /** Refuses any file id but one from coverUploadPath for this reader's book, in this environment's
- * bucket, that has been uploaded. */
+ * bucket, holding a JPEG, PNG or WebP image within MAX_COVER_BYTES; a file that is not one is deleted
+ * (the reader's own upload, to a path only this book uses). */
 async function assertUploadedCover(openid: string, bookId: string, fileID: string): Promise<void> {
   const cloudPath = await cloudPathOf(fileID)
   if (cloudPath === null || coverPathBook(cloudPath, openid) !== bookId) {
     throw invalidArgument('fileID: not a cover path handed out for this book by prepareCoverUpload')
   }
-  if (!(await tempFileUrls([fileID], 60)).has(fileID)) throw invalidArgument('fileID: no file has been uploaded there')
+  const content = await downloadFile(fileID)
+  if (content === null) throw invalidArgument('fileID: no file has been uploaded there')
+  const isImage = Object.values(IMAGE_SIGNATURES).some((matches) => matches(content))
+  const problem = content.length > MAX_COVER_BYTES ? `over ${MAX_COVER_BYTES} bytes` : isImage ? null : 'not a JPEG, PNG or WebP image'
+  if (problem) {
+    await discardCoverFiles([fileID])
+    throw invalidArgument(`fileID: the uploaded cover is ${problem}`)
+  }
 }
 
 /** Deletes cover files that are no longer used. A failure leaves an orphan file, which is logged rather

@@ -229,7 +229,7 @@ export interface ReadingReport {
   total: number
   byStatus: Record<ReadingStatus, number>
   byOwnership: Record<Ownership, number>
-  /** Among the books finished in `year`: at most 10 each, most first, then by name. */
+  /** Of the whole shelf: at most 10 each, most first, then by name. */
   topAuthors: { author: string; count: number }[]
   topTags: TagCount[]
   lentCount: number

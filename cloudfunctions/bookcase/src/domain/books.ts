@@ -52,23 +52,22 @@ export async function removeOwnBook(openid: string, id: string): Promise<boolean
 }
 
 /** The reader's distinct values of `field` (an array field when `array`) with how many of their books
- * carry each, most carried first, then by value; `among` narrows the books (always to the reader's own).
- * Only strings count (a stray value never surfaces). */
-async function ownValueCounts(openid: string, field: 'tags' | 'authors' | 'location', limit: number, array: boolean, among: Filter) {
-  const rows = await countValues(BOOKS, { [field]: command().exists(true), ...among, _openid: openid }, field, limit, { array })
+ * carry each, most carried first, then by value. Only strings count (a stray value never surfaces). */
+async function ownValueCounts(openid: string, field: 'tags' | 'authors' | 'location', limit: number, array: boolean) {
+  const rows = await countValues(BOOKS, { _openid: openid, [field]: command().exists(true) }, field, limit, { array })
   return rows.filter((row): row is { value: string; count: number } => typeof row.value === 'string')
 }
 
-export async function ownTagCounts(openid: string, limit: number, among: Filter = {}): Promise<TagCount[]> {
-  return (await ownValueCounts(openid, 'tags', limit, true, among)).map(({ value, count }) => ({ tag: value, count }))
+export async function ownTagCounts(openid: string, limit: number): Promise<TagCount[]> {
+  return (await ownValueCounts(openid, 'tags', limit, true)).map(({ value, count }) => ({ tag: value, count }))
 }
 
-export async function ownAuthorCounts(openid: string, limit: number, among: Filter = {}): Promise<{ author: string; count: number }[]> {
-  return (await ownValueCounts(openid, 'authors', limit, true, among)).map(({ value, count }) => ({ author: value, count }))
+export async function ownAuthorCounts(openid: string, limit: number): Promise<{ author: string; count: number }[]> {
+  return (await ownValueCounts(openid, 'authors', limit, true)).map(({ value, count }) => ({ author: value, count }))
 }
 
 export async function ownLocationCounts(openid: string, limit: number): Promise<LocationCount[]> {
-  return (await ownValueCounts(openid, 'location', limit, false, {})).map(({ value, count }) => ({ location: value, count }))
+  return (await ownValueCounts(openid, 'location', limit, false)).map(({ value, count }) => ({ location: value, count }))
 }
 
 export const countBooks = (filter: Filter) => count(BOOKS, filter)

@@ -1,10 +1,9 @@
 // 读书报告: one reader's year in numbers, computed by the database, never by paging the books into the
-// function: counts for the shelf's totals, three aggregations over the year's finished books (months and
-// pages, top authors, top tags) and index reads for the years. None of it touches
-// every book of the shelf, so the time grows with the books finished in a year, not with the shelf.
-// A book counts as finished in a month when it is 已读 and its finishedAt falls in that month; the top
-// authors and tags are those of the year's finished books (the authors and themes the reader read that
-// year), while the totals per status and ownership and the lent count are the whole shelf's.
+// function: counts for the shelf's totals, one aggregation over the year's finished books for the months
+// and pages, index reads for the years, and one aggregation each for the shelf's top authors and tags.
+// Only those two touch every book of the shelf (in the database, which answers at most ten rows each);
+// everything else follows the books finished, not the shelf's size. A book counts as finished in a month
+// when it is 已读 and its finishedAt falls in that month.
 import type { ReadingReport, ReadingStatus } from '../../../../typings/api'
 import { aggregateCommand, command, count, find, groupWhere, type Filter } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
@@ -78,8 +77,8 @@ export async function readingReport(openid: string, year: number): Promise<Readi
     count(BOOKS, { ...mine, status: 'read' }),
     count(BOOKS, { ...mine, ownership: 'wanted' }),
     count(BOOKS, lentBooksFilter(openid)),
-    ownAuthorCounts(openid, LIMITS.topList, finishedIn(openid, year)),
-    ownTagCounts(openid, LIMITS.topList, finishedIn(openid, year)),
+    ownAuthorCounts(openid, LIMITS.topList),
+    ownTagCounts(openid, LIMITS.topList),
   ])
   return {
     year,

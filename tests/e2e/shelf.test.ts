@@ -27,6 +27,10 @@ const titleOf = (i: number) => (i % 10 === 3 ? `星辰之书 第${i}卷` : `书�
 
 let preview: Preview
 
+/** The book page's selected reading status (the ownership segments beside it are also segments). */
+const activeStatus = (page: Preview['page']) =>
+  el(page, ROUTES.book, 'status-segment').and(el(page, ROUTES.book, 'segment-active'))
+
 beforeAll(async () => {
   preview = await startPreview()
   await seedManualBooks(preview.emulator.url, READER, 60, (i) => ({
@@ -94,8 +98,8 @@ test('status, rating and note edited on the book page persist across a reload', 
   await el(page, ROUTES.book, 'title').filter({ hasText: title }).waitFor()
   expect(await page.locator('.pv-nav-title').textContent()).toBe(title)
 
-  expect(await el(page, ROUTES.book, 'segment-active').textContent()).toBe('读过') // book 59: 59 % 3 -> read
-  await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'segment').filter({ hasText: '在读' }).click())
+  expect(await activeStatus(page).textContent()).toBe('读过') // book 59: 59 % 3 -> read
+  await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'status-segment').filter({ hasText: '在读' }).click())
   await untilCalled(page, 'updateBook', () => el(page, ROUTES.book, 'star').nth(3).click())
   const note = el(page, ROUTES.book, 'note').locator('textarea')
   await note.fill('第二遍读，比第一遍更喜欢。')
@@ -104,7 +108,7 @@ test('status, rating and note edited on the book page persist across a reload', 
   await page.reload()
   await page.waitForSelector('body[data-preview-ready]')
   await el(page, ROUTES.book, 'title').filter({ hasText: title }).waitFor()
-  expect(await el(page, ROUTES.book, 'segment-active').textContent()).toBe('在读')
+  expect(await activeStatus(page).textContent()).toBe('在读')
   expect(await el(page, ROUTES.book, 'rating-hint').textContent()).toBe('4 星')
   expect(await el(page, ROUTES.book, 'star-on').count()).toBe(4)
   expect(await el(page, ROUTES.book, 'note').locator('textarea').inputValue()).toBe('第二遍读，比第一遍更喜欢。')

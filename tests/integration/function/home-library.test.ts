@@ -226,6 +226,13 @@ describe('series, location, ownership, progress', () => {
     expect(bySeries.titles).toEqual(['银河帝国', '三体', '黑暗森林', '番外', '死神永生', 'A 单本', 'B 单本'])
     expect(bySeries.total).toBe(7)
     expect((await listAll(a, 'series', {}, 50)).titles).toEqual(bySeries.titles)
+    // A cursor names its sort and, for the series sort, which walk it stopped in; anything else is refused.
+    const forge = (k: string, sort = 'series') => Buffer.from(JSON.stringify({ v: 1, s: sort, k })).toString('base64url')
+    for (const cursor of [forge('2:x'), forge('x'), forge('9:'), forge('0:a', 'title')]) {
+      expect(await h.fails(a, { action: 'listBooks', sort: 'series', cursor })).toBe('INVALID_ARGUMENT')
+    }
+    const titleCursor = (await h.ok(a, { action: 'listBooks', sort: 'title', pageSize: 1 })).nextCursor!
+    expect(await h.fails(a, { action: 'listBooks', sort: 'series', cursor: titleCursor })).toBe('INVALID_ARGUMENT')
 
     expect((await listAll(a, 'series', { series: '三体' })).titles).toEqual(['三体', '黑暗森林', '番外', '死神永生'])
     expect((await listAll(a, 'added', { location: '书房' })).titles).toEqual(['三体', '黑暗森林'])

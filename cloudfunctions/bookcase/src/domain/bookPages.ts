@@ -4,6 +4,7 @@
 import type { ListSort } from '../../../../typings/api'
 import { command, count, find, regExp, type Filter } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
+import { invalidArgument } from '../errors'
 import { decodeCursor, encodeCursor } from './cursor'
 import { SUMMARY_FIELDS } from './policy'
 
@@ -63,9 +64,8 @@ function decodePosition(sort: ListSort, cursor: string | undefined): { walk: num
   const key = decodeCursor(cursor, sort)
   if (WALKS[sort].length === 1) return { walk: 0, key }
   const match = /^(\d):(.+)$/s.exec(key)
-  const walk = match ? Number(match[1]) : NaN
-  if (!match || !(walk < WALKS[sort].length)) return { walk: WALKS[sort].length } // nothing after a key we never made
-  return { walk, key: match[2] }
+  if (!match || Number(match[1]) >= WALKS[sort].length) throw invalidArgument('malformed cursor')
+  return { walk: Number(match[1]), key: match[2] }
 }
 
 /** One page of books matching `base` (already scoped to one reader by the caller), plus the total. */

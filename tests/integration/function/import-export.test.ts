@@ -249,6 +249,18 @@ describe('importing', () => {
     expect(last).toMatchObject({ state: 'done', total: 2000, processed: 2000, added: 2000, duplicates: 0, skippedCount: 0 })
     expect((await h.ok(a, { action: 'getShelf' })).count).toBe(2000)
   })
+  test('calls racing on one job never import a row twice: one slice at a time, counts exact', async () => {
+    const a = reader('a')
+    const { jobId, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'race.csv' })
+    await upload(cloudPath, goodreadsRows(1200))
+    let last: ImportProgress | undefined
+    for (let round = 0; round < 50 && last?.state !== 'done'; round++) {
+      const answers = await Promise.all([0, 1, 2].map(() => h.ok(a, { action: 'importBooks', jobId })))
+      last = answers.reduce((most, p) => (p.processed > most.processed ? p : most))
+    }
+    expect(last).toMatchObject({ state: 'done', total: 1200, processed: 1200, added: 1200, duplicates: 0, skippedCount: 0 })
+    expect((await h.ok(a, { action: 'getShelf' })).count).toBe(1200)
+  })
   test('a file no format knows, or over 5 MiB: INVALID_ARGUMENT naming why; the upload is deleted and the job waits', async () => {
     const a = reader('a')
     const { jobId, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'notes.csv' })

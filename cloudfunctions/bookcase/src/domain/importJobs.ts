@@ -15,7 +15,7 @@ const JOBS = COLLECTIONS.importJobs
 export const SKIPS_KEPT = 200
 /** How long a slice holds its job: longer than the function's timeout (cloudbaserc.json), so a slice
  * cut off by the timeout frees the job soon after without ever overlapping a live one. */
-const LEASE_MS = 15_000
+const LEASE_MS = 20_000
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Jobs one reader may open in 24 hours: far more than a person tries, few enough that no client can

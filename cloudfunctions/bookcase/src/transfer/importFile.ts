@@ -15,6 +15,9 @@ export { ImportFileError, type ImportFileErrorCode } from './importFileError'
 
 /** How far down a table its header row may be (after blank or title rows). */
 const HEADER_SEARCH_ROWS = 10
+/** The rows of a CSV file or a sheet read at all, blank ones included: the data rows allowed, and as
+ * many blank ones again. */
+const MAX_TABLE_ROWS = HEADER_SEARCH_ROWS + 2 * LIMITS.importRows
 
 const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50
 /** The OLE2 container of Excel 97–2003 .xls workbooks. */
@@ -39,8 +42,8 @@ function findHeader(table: Table): FoundHeader | undefined {
 
 async function readTables(content: Buffer): Promise<Table[]> {
   if (isLegacyXls(content)) throw new ImportFileError('unreadable', 'Excel 97-2003 .xls workbooks are not supported: save as .xlsx or CSV')
-  if (isZip(content)) return readWorkbookTables(content)
-  return [readCsvTable(decodeText(content))]
+  if (isZip(content)) return readWorkbookTables(content, MAX_TABLE_ROWS)
+  return [readCsvTable(decodeText(content), MAX_TABLE_ROWS)]
 }
 
 /** Decodes (UTF-8 ± BOM, UTF-16 LE/BE, else strict UTF-8, else GB18030), detects the format from the

@@ -3,7 +3,7 @@
 // true/false.
 import readXlsxFile from 'read-excel-file/node'
 import { ImportFileError } from './importFileError'
-import { inflatesWithin, MAX_INFLATED_BYTES } from './inflateGuard'
+import { checkWorkbook, MAX_COLUMNS, MAX_INFLATED_BYTES } from './workbookGuard'
 import type { Table } from './table'
 
 type CellValue = string | number | boolean | Date | null
@@ -19,12 +19,11 @@ function cellText(value: CellValue): string {
   return String(value)
 }
 
-export async function readWorkbookTables(bytes: Buffer): Promise<Table[]> {
+/** Reads every sheet of at most `maxRows` rows (blank ones included). */
+export async function readWorkbookTables(bytes: Buffer, maxRows: number): Promise<Table[]> {
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>
   try {
-    if (!inflatesWithin(bytes)) {
-      throw new ImportFileError('too_large', `the workbook inflates to more than ${MAX_INFLATED_BYTES} bytes`)
-    }
+    checkWorkbook(bytes, { inflatedBytes: MAX_INFLATED_BYTES, rows: maxRows, columns: MAX_COLUMNS })
     sheets = await readXlsxFile(bytes, { trim: false })
   } catch (error) {
     if (error instanceof ImportFileError) throw error

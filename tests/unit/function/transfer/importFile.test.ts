@@ -72,6 +72,19 @@ describe('files it cannot read', () => {
     expect((await readImportFile(goodreadsRows(LIMITS.importRows), 'x.csv')).rows).toHaveLength(LIMITS.importRows)
   }, 30_000)
 
+  test('millions of line breaks or one-letter lines: too_many_rows, without reading them all', async () => {
+    for (const body of ['\n'.repeat(LIMITS.importBytes - 300), 'x\r\n'.repeat(1_500_000)]) {
+      expect((await refusal(Buffer.from(`${GOODREADS_HEADER}\n${body}`))).code).toBe('too_many_rows')
+    }
+  }, 60_000)
+
+  test('10,000 data rows with as many blank lines between them still read', async () => {
+    const [header, ...rows] = goodreadsRows(LIMITS.importRows).toString('utf8').trimEnd().split('\n')
+    const file = await readImportFile(Buffer.from([header, ...rows.map((row) => `${row}\n`)].join('\n')), 'gappy.csv')
+    expect(file.rows).toHaveLength(LIMITS.importRows)
+    expect(file.rows[1].row).toBe(4)
+  }, 30_000)
+
   test('an old .xls workbook, a broken zip and a zip that is no workbook: unreadable', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
     expect(await refusal(xls, 'old.xls')).toMatchObject({ code: 'unreadable', message: expect.stringContaining('.xls') })
@@ -85,6 +98,41 @@ describe('files it cannot read', () => {
     expect(bomb.length).toBeLessThan(LIMITS.importBytes)
     expect((await refusal(bomb, 'bomb.xlsx')).code).toBe('too_large')
   }, 60_000)
+
+  test.each([
+    ['XFD1', 'too_large'],
+    ['IW2', 'too_large'],
+    ['A1048576', 'too_many_rows'],
+    ['B20011', 'too_many_rows'],
+  ])('a workbook with one cell as far as %s (a grid the reader would fill): %s', async (reference, code) => {
+    const text = (value: string) => ({ value, type: String })
+    const parts = unzipSync(await writeXlsxFile([['Book Id', 'Title', 'Exclusive Shelf'].map(text)]).toBuffer())
+    const row = reference.replace(/^[A-Z]+/, '')
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'])
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `<row r="${row}"><c r="${reference}" t="inlineStr"><is><t>z</t></is></c></row></sheetData>`))
+    expect((await refusal(Buffer.from(zipSync(parts)), 'far.xlsx')).code).toBe(code)
+  })
+
+  test.each([
+    ['rows without references', '<row><c t="inlineStr"><is><t>z</t></is></c></row>'.repeat(20_010), 'too_many_rows'],
+    ['a row of cells without references', `<row>${'<c t="inlineStr"><is><t>z</t></is></c>'.repeat(257)}</row>`, 'too_large'],
+    ['a reference behind a long attribute', `<row r="2"><c ${'x="y" '.repeat(1000)}r="XFD2"/></row>`, 'unreadable'],
+  ])('a workbook with %s: %s', async (_name, rows, code) => {
+    const text = (value: string) => ({ value, type: String })
+    const parts = unzipSync(await writeXlsxFile([['Book Id', 'Title', 'Exclusive Shelf'].map(text)]).toBuffer())
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'])
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `${rows}</sheetData>`))
+    expect((await refusal(Buffer.from(zipSync(parts)), 'far.xlsx')).code).toBe(code)
+  })
+
+  test('a workbook reaching column IV and row 20,010 still reads', async () => {
+    const text = (value: string) => ({ value, type: String })
+    const parts = unzipSync(await writeXlsxFile([['Book Id', 'Title', 'Exclusive Shelf'].map(text), ['1', 'Dune', 'read'].map(text)]).toBuffer())
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'])
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', '<row r="20010"><c r="IV20010" t="inlineStr"><is><t>z</t></is></c></row></sheetData>'))
+    const file = await readImportFile(Buffer.from(zipSync(parts)), 'wide.xlsx')
+    expect(file.rows.map((r) => r.row)).toEqual([2, 20010])
+  }, 30_000)
 
   test('XML entities in a workbook (billion laughs, an external file) are never expanded', async () => {
     const text = (value: string) => ({ value, type: String })

@@ -304,7 +304,9 @@ export interface Actions {
   }
   getBook: { params: { id: string }; result: Book }
   updateBook: { params: { id: string; patch: BookPatch }; result: Book }
-  removeBook: { params: { id: string }; result: { id: string } }
+  /** `isbn`: the removed book's ISBN-13 when it had one, so a client's set of owned ISBNs can drop
+   * exactly that one instead of re-reading the shelf. */
+  removeBook: { params: { id: string }; result: { id: string; isbn?: string } }
   getShelf: { params: Record<never, never>; result: Shelf }
   updateShelf: { params: { isPublic?: boolean; name?: string }; result: Shelf }
   rotateShareId: { params: Record<never, never>; result: Shelf }

@@ -7,8 +7,9 @@
 // past MAX_OWNED_ISBNS the set stops claiming to be complete and the scan page asks the function.
 //
 // Kept in step by services/api.ts, which hands every successful call to noteShelfCall: added books
-// join the set at once; a removal or an import (whose ISBNs the answer does not list) marks it stale,
-// and utils/owned-isbns-sync.ts rebuilds it from listBooks pages when the scan page next needs it.
+// join the set at once and a removed book's ISBN (removeBook answers it) leaves it; an import (whose
+// answer lists no ISBNs) marks it stale, and utils/owned-isbns-sync.ts rebuilds it from listBooks pages
+// when the scan page next needs it.
 import type { ActionData, ActionName, ActionParams } from '../../typings/api'
 
 const KEY = 'bookcase.ownedIsbns'
@@ -23,7 +24,7 @@ interface StoredSet {
   v: typeof FORMAT
   /** When the set was last rebuilt from the shelf (ms since epoch). */
   builtAt: number
-  /** A removal or an import happened since: rebuild before trusting a "not owned". */
+  /** An import happened since: rebuild before trusting a "not owned". */
   stale: boolean
   /** Sorted 12-digit ISBN-13 prefixes, concatenated. */
   digits: string
@@ -141,10 +142,12 @@ export function noteShelfCall<A extends ActionName>(action: A, _params: ActionPa
         if (item.book?.isbn && (item.outcome === 'added' || item.outcome === 'duplicate')) addOwned(item.book.isbn)
       }
       break
-    case 'removeBook':
-      // The answer names only the id: rebuild rather than guess.
-      markOwnedStale()
+    case 'removeBook': {
+      // A reader holds one book per ISBN (database/indexes.json: owner_isbn), so its removal frees it.
+      const { isbn } = data as ActionData<'removeBook'>
+      if (isbn) removeOwned(isbn)
       break
+    }
     case 'importBooks':
       if ((data as ActionData<'importBooks'>).added > 0) markOwnedStale()
       break

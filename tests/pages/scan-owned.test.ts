@@ -104,13 +104,17 @@ describe('scan page: do I own it?', () => {
     harness.cloud.setBaseUrl(emulator.url)
     comp.querySelector('.continuous-switch')!.dispatchEvent('change', { detail: { value: false } })
 
-    // A removal through the Mini Program marks the set stale; the next onShow rebuilds it without the book.
+    // A removal through the Mini Program drops that ISBN at once (removeBook answers it): the set stays
+    // fresh, so the next onShow re-reads no listBooks page.
     const api = harness.miniprogramModule<Api>('services/api')
     const [book] = (await dataAs(emulator.url, reader, { action: 'listBooks' })).items
     await api.call('removeBook', { id: book.id })
-    expect(owned(harness, SANTI.isbn13)).toBe('owned') // stale: a "not owned" is not trusted yet
+    expect(owned(harness, SANTI.isbn13)).toBe('not-owned')
+    const afterRemoval = harness.cloud.calls.length
     await pageOf(comp).onShow()
-    await waitFor(() => owned(harness, SANTI.isbn13) === 'not-owned', 'the rebuilt set')
+    await settle(harness.cloud)
+    expect(harness.cloud.calls.slice(afterRemoval).map((c) => c.data.action)).not.toContain('listBooks')
+    expect(owned(harness, SANTI.isbn13)).toBe('not-owned')
 
     // A batch add joins the set too.
     await api.call('addBooks', { isbns: [HUOLUAN.isbn13] })

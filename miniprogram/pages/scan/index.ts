@@ -91,8 +91,8 @@ Component({
   },
   methods: {
     onShow() {
-      // Bring the "do I own it?" set up to date in the background (first run, or after a removal or
-      // an import); offline it stays as it was.
+      // Bring the "do I own it?" set up to date in the background (first run, after an import, or a
+      // day old); offline it stays as it was.
       void refreshOwnedIsbns()
     },
 

@@ -32,16 +32,26 @@ test('unknown until built; then owned / not-owned; adds and removals keep it sor
   expect(JSON.parse(store.get('bookcase.ownedIsbns')!).digits).toBe(isbn13(3).slice(0, 12) + isbn13(5).slice(0, 12))
 })
 
-test('a finished import that added books, or a removal, makes a "not owned" untrusted until rebuilt', () => {
+test('a finished import that added books makes a "not owned" untrusted until rebuilt', () => {
   owned.replaceOwned([isbn13(1)])
   const progress: ImportProgress = { jobId: 'j', state: 'done', format: 'goodreads', total: 3, processed: 3, added: 3, duplicates: 0, skippedCount: 0, skipped: [] }
   owned.noteShelfCall('importBooks', { jobId: 'j' }, progress)
   expect(owned.ownedness(isbn13(2))).toBe('unknown')
   expect(owned.ownedness(isbn13(1))).toBe('owned')
   expect(owned.needsRebuild()).toBe(true)
-  owned.replaceOwned([isbn13(1)])
-  owned.noteShelfCall('removeBook', { id: 'x' }, { id: 'x' })
-  expect(owned.needsRebuild()).toBe(true)
+})
+
+test('a removal drops exactly the removed ISBN and leaves the set fresh', () => {
+  owned.replaceOwned([isbn13(1), isbn13(2), isbn13(3)])
+  owned.noteShelfCall('removeBook', { id: 'x' }, { id: 'x', isbn: isbn13(2) })
+  expect(JSON.parse(store.get('bookcase.ownedIsbns')!).digits).toBe(isbn13(1).slice(0, 12) + isbn13(3).slice(0, 12))
+  expect(owned.ownedness(isbn13(2))).toBe('not-owned')
+  expect(owned.ownedness(isbn13(1))).toBe('owned')
+  expect(owned.needsRebuild()).toBe(false)
+  // A typed-in book without an ISBN was never in the set: its removal changes nothing.
+  const before = store.get('bookcase.ownedIsbns')
+  owned.noteShelfCall('removeBook', { id: 'y' }, { id: 'y' })
+  expect(store.get('bookcase.ownedIsbns')).toBe(before)
 })
 
 test('an old set is rebuilt; a "not owned" from it is not trusted', () => {

@@ -58,6 +58,9 @@ function suggestionsFor(locations: string[], draft: string): string[] {
   return locations.filter((location) => location !== typed && location.includes(typed)).slice(0, MAX_SUGGESTIONS)
 }
 
+/** Why 想买 cannot be chosen while the book is lent out (toast and the note under the choice). */
+const LENT_NOT_WANTED = '借出中的书归还后才能设为想买'
+
 /** Text the reader typed (a note, a tag) is confirmed when it is saved; a refusal has its own toast. */
 const saidSaved = (saved: Book | null) => {
   if (saved) toastSuccess('已保存')
@@ -88,6 +91,7 @@ Component({
     lendError: '',
     lendSaving: false,
     returning: false,
+    lentNotWanted: LENT_NOT_WANTED,
   },
   methods: {
     onLoad(query: BookQuery) {
@@ -121,9 +125,10 @@ Component({
 
     /**
      * Shows `patch` at once, sends it, and puts the previous values back if the function refuses.
-     * `view` is what the page shows for the patch (e.g. rating 0 for null).
+     * `view` is what the page shows for the patch (e.g. rating 0 for null); `refusedMessage`, when
+     * given, is what the reader reads if the function refuses the patch itself (INVALID_ARGUMENT).
      */
-    async applyOptimistic(patch: BookPatch, view: Partial<BookDetailView>): Promise<Book | null> {
+    async applyOptimistic(patch: BookPatch, view: Partial<BookDetailView>, refusedMessage?: string): Promise<Book | null> {
       const book = this.data.book
       if (!book || this.data.readOnly) return null
       const previous: Record<string, unknown> = {}
@@ -139,7 +144,8 @@ Component({
         return saved
       } catch (error) {
         this.setData(previous)
-        toastError(error)
+        if (refusedMessage && codeOf(error) === 'INVALID_ARGUMENT') wx.showToast({ title: refusedMessage, icon: 'none' })
+        else toastError(error)
         return null
       }
     },
@@ -153,10 +159,29 @@ Component({
       })
     },
 
-    onOwnershipTap(e: WechatMiniprogram.TouchEvent) {
+    async onOwnershipTap(e: WechatMiniprogram.TouchEvent) {
       const ownership = e.currentTarget.dataset.ownership as string
-      if (!isOwnership(ownership) || ownership === this.data.book?.ownership) return undefined
-      return this.applyOptimistic({ ownership }, { ownership })
+      const book = this.data.book
+      if (!book || this.data.readOnly || !isOwnership(ownership) || ownership === book.ownership) return
+      // A lent book is owned: the function refuses 想买 while it is out (domain/readerRules.ts).
+      if (ownership === 'wanted' && book.loan) {
+        wx.showToast({ title: LENT_NOT_WANTED, icon: 'none' })
+        return
+      }
+      const saved = await this.applyOptimistic({ ownership }, { ownership }, LENT_NOT_WANTED)
+      // Refused or not sent: the book may have been lent from another device meanwhile; show it as it is.
+      if (!saved && ownership === 'wanted') await this.refreshQuietly()
+    },
+
+    /** The book as stored now, without the loading state; on failure the page keeps what it shows. */
+    async refreshQuietly() {
+      const { id } = stateOf(this).query
+      if (!id) return
+      try {
+        this.setData({ book: toDetailView(await call('getBook', { id })) })
+      } catch {
+        // The reader already saw why the change failed.
+      }
     },
 
     /** Series and volume are saved when their inputs lose focus, if they changed. */

@@ -38,12 +38,17 @@ const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n *
 /** Follows one XML part's rows and cells, chunk by chunk, for how far down and right they reach: by
  * their references, and by counting (references are optional). */
 class ExtentScan {
-  private rows = 0
+  /** How far down this part reaches. */
+  rows = 0
   private cellsInRow = 0
   /** A tag cut by the chunk's end, completed by the next chunk. */
   private pending = ''
 
-  constructor(private readonly bounds: WorkbookBounds) {}
+  /** `rowsBefore`: the rows of the parts scanned before, since all sheets are held in memory at once. */
+  constructor(
+    private readonly bounds: WorkbookBounds,
+    private readonly rowsBefore: number,
+  ) {}
 
   /** The problem with the part so far, if any. */
   push(chunk: Uint8Array): ImportFileError | undefined {
@@ -66,7 +71,9 @@ class ExtentScan {
         this.cellsInRow = Math.max(this.cellsInRow + 1, reference ? columnNumber(reference[1]) : 0)
         if (reference) this.rows = Math.max(this.rows, Number(reference[2]))
       }
-      if (this.rows > this.bounds.rows) return new ImportFileError('too_many_rows', `a sheet reaches row ${this.rows}; at most ${this.bounds.rows} rows are read`)
+      if (this.rowsBefore + this.rows > this.bounds.rows) {
+        return new ImportFileError('too_many_rows', `the sheets reach ${this.rowsBefore + this.rows} rows; at most ${this.bounds.rows} rows are read`)
+      }
       if (this.cellsInRow > this.bounds.columns) {
         return new ImportFileError('too_large', `a sheet reaches column ${this.cellsInRow}; at most ${this.bounds.columns} columns are read`)
       }
@@ -75,20 +82,23 @@ class ExtentScan {
   }
 }
 
-/** Throws ImportFileError when the workbook inflates past `bounds.inflatedBytes` ('too_large'), reaches
- * below row `bounds.rows` ('too_many_rows') or right of column `bounds.columns` ('too_large'). */
+/** Throws ImportFileError when the workbook inflates past `bounds.inflatedBytes` ('too_large'), its
+ * sheets reach more than `bounds.rows` rows in all ('too_many_rows'), or one reaches right of column
+ * `bounds.columns` ('too_large'). */
 export function checkWorkbook(archive: Uint8Array, bounds: WorkbookBounds): void {
   let inflated = 0
+  let rowsDone = 0
   let problem: ImportFileError | undefined
   const unzip = new Unzip((entry) => {
-    const scan = entry.name.endsWith('.xml') ? new ExtentScan(bounds) : undefined
-    entry.ondata = (error, chunk) => {
+    const scan = entry.name.endsWith('.xml') ? new ExtentScan(bounds, rowsDone) : undefined
+    entry.ondata = (error, chunk, final) => {
       if (error) throw error
       if (problem) return
       inflated += chunk.length
       problem =
         inflated > bounds.inflatedBytes ? new ImportFileError('too_large', `the workbook inflates to more than ${bounds.inflatedBytes} bytes`) : scan?.push(chunk)
       if (problem) entry.terminate()
+      else if (final && scan) rowsDone += scan.rows
     }
     if (!problem) entry.start()
   })

@@ -125,6 +125,14 @@ describe('files it cannot read', () => {
     expect((await refusal(Buffer.from(zipSync(parts)), 'far.xlsx')).code).toBe(code)
   })
 
+  test('a workbook of many sheets that reach 20,010 rows only together: too_many_rows', async () => {
+    const text = (value: string) => ({ value, type: String })
+    const sheet = (name: string) => ({ sheet: name, data: [['Book Id', 'Title', 'Exclusive Shelf'].map(text), ...Array.from({ length: 2000 }, (_, i) => [String(i), 'Dune', 'read'].map(text))] })
+    const workbook = await writeXlsxFile(Array.from({ length: 11 }, (_, i) => sheet(`s${i}`))).toBuffer()
+    // Refused before the reader holds them all, not after (by the count of data rows).
+    expect(await refusal(workbook, 'many.xlsx')).toMatchObject({ code: 'too_many_rows', message: expect.stringContaining('the sheets reach') })
+  }, 30_000)
+
   test('a workbook reaching column IV and row 20,010 still reads', async () => {
     const text = (value: string) => ({ value, type: String })
     const parts = unzipSync(await writeXlsxFile([['Book Id', 'Title', 'Exclusive Shelf'].map(text), ['1', 'Dune', 'read'].map(text)]).toBuffer())

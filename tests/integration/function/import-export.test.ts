@@ -369,3 +369,39 @@ describe('export', () => {
     })
   })
 })
+
+describe('a slice’s time bound (IMPORT_SLICE_MS 1 ms: one batch of rows, or one lookup, per call)', () => {
+  let fast: FunctionHarness
+  beforeAll(async () => {
+    fast = await startFunctionHarness({ env: { IMPORT_SLICE_MS: '1', LOOKUP_PROVIDER_TIMEOUT_MS: '200', LOOKUP_DEADLINE_MS: '500' } })
+  })
+  afterAll(() => fast.close())
+
+  const run = async (openid: string, content: Buffer) => {
+    const { jobId, cloudPath } = await fast.ok(openid, { action: 'startImport', fileName: 'slow.csv' })
+    await connectSdk(fast.emulator.url).uploadFile({ cloudPath, fileContent: content })
+    const seen: ImportProgress[] = []
+    while (seen.at(-1)?.state !== 'done' && seen.length < 20) seen.push(await fast.ok(openid, { action: 'importBooks', jobId }))
+    return seen
+  }
+
+  test('rows: each call stops after its first batch of 250 once the time is up', async () => {
+    const seen = await run(reader('a'), goodreadsRows(600))
+    expect(seen.map((p) => p.processed)).toEqual([250, 500, 600])
+    expect(seen.at(-1)).toMatchObject({ state: 'done', added: 600 })
+  })
+  test('lookups cut short by the time are left for the next call, not failed; the first of a call always settles', async () => {
+    for (const source of ['jisuapi', 'juhe', 'openlibrary', 'googlebooks'] as const) fast.sources.setFault(source, 'hang')
+    try {
+      const seen = await run(reader('a'), goodreadsCsv([{ ISBN13: '9787536692930' }, { ISBN13: '9787544258975' }, { ISBN13: '9780141439518' }]))
+      expect(seen.map((p) => p.processed)).toEqual([1, 2, 3])
+      expect(seen.at(-1)!.skipped.map((s) => [s.row, s.reason])).toEqual([
+        [2, 'failed'],
+        [3, 'failed'],
+        [4, 'failed'],
+      ])
+    } finally {
+      fast.sources.clearFaults()
+    }
+  })
+})

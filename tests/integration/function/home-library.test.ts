@@ -2,6 +2,7 @@
 // lending and its history, ownership, series, location and progress with their filters and the series
 // sort, the days a status change fills in, books stored before these fields existed, the reading report
 // against a known shelf, and what a friend sees of all of it.
+import fc from 'fast-check'
 import type { ApiRequest, Book, BookSummary, ListFilters, ListSort } from '../../../typings/api'
 import { connectSdk } from '../../support/emulator'
 import { startFunctionHarness, type FunctionHarness } from './harness'
@@ -267,6 +268,40 @@ describe('series, location, ownership, progress', () => {
     // A series renamed moves with its key.
     await h.ok(a, { action: 'updateBook', id: v25.id, patch: { series: 'AAA', volume: null } })
     expect((await listAll(a, 'series')).titles.slice(0, 2)).toEqual(['番外', '银河帝国'])
+  })
+
+  test('random shelves: the series sort paged at any size lists every book once, in series-volume-title order', async () => {
+    const fold = (t: string) => t.normalize('NFKC').toLowerCase()
+    const bookArb = fc.record({
+      series: fc.option(fc.constantFrom('三体', 'Foundation', 'foundation', 'Ａ系列'), { nil: undefined }),
+      volume: fc.option(fc.integer({ min: 1, max: 40 }).map((n) => n / 2), { nil: undefined }),
+      title: fc.string({ unit: fc.constantFrom('a', 'B', 'c', '书', '森', ' '), minLength: 1, maxLength: 6 }),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(bookArb, { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 4 }), async (books, pageSize) => {
+        const a = reader('prop')
+        const added: { title: string; series?: string; volume?: number }[] = []
+        for (const [i, b] of books.entries()) {
+          // Unique titles, so the order is fully decided without the ids.
+          const title = `${b.title.trim() || 'x'} ${String(i).padStart(2, '0')}`
+          const series = b.series
+          const volume = series === undefined ? undefined : b.volume
+          await add(a, title, { ...(series ? { series } : {}), ...(volume !== undefined ? { volume } : {}) })
+          added.push({ title, series, volume })
+        }
+        const key = (b: (typeof added)[number]) =>
+          b.series === undefined ? ['1', '', '', fold(b.title)] : ['0', fold(b.series), String((b.volume ?? 1e9) * 2).padStart(10, '0'), fold(b.title)]
+        const expected = [...added].sort((x, y) => {
+          const [kx, ky] = [key(x), key(y)]
+          for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return kx[i] < ky[i] ? -1 : 1
+          return 0
+        })
+        const listed = await listAll(a, 'series', {}, pageSize)
+        expect(listed.titles).toEqual(expected.map((b) => b.title))
+        expect(listed.total).toBe(books.length)
+      }),
+      { numRuns: 12, seed: 20261201 },
+    )
   })
 
   test('bad values for the new fields and filters are refused, nothing written', async () => {

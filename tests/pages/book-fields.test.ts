@@ -172,7 +172,7 @@ describe('book page: home-library fields', () => {
     expect(comp.querySelector('.progress-section')).toBeFalsy()
 
     const today = dayOf(new Date())
-    await tap(harness, comp.querySelectorAll('.segment')[1]) // 在读
+    await tap(harness, comp.querySelectorAll('.status-segment')[1]) // 在读
     expect(comp.querySelector('.progress-section')).toBeTruthy()
     expect(textOf(comp.querySelector('.started-picker'))).toBe(today)
     expect((await stored(reader, book.id)).startedAt).toBe(today)
@@ -181,7 +181,7 @@ describe('book page: home-library fields', () => {
     await settle(harness.cloud)
     expect((await stored(reader, book.id)).startedAt).toBe('2025-02-01')
 
-    await tap(harness, comp.querySelectorAll('.segment')[2]) // 读过
+    await tap(harness, comp.querySelectorAll('.status-segment')[2]) // 读过
     expect(textOf(comp.querySelector('.finished-picker'))).toBe(today)
     expect(await stored(reader, book.id)).toMatchObject({ startedAt: '2025-02-01', finishedAt: today })
 

@@ -33,7 +33,7 @@ describe('book page', () => {
     const text = textOf(comp)
     for (const expected of ['三体', '地球往事', '刘慈欣', '重庆出版社 2008-01', '302 页', '文化大革命', '4 星', '科幻 ×'])
       expect(text).toContain(expected)
-    expect(textOf(comp.querySelector('.segment-active'))).toBe('在读')
+    expect(textOf(comp.querySelector('.status-segment.segment-active'))).toBe('在读')
     expect(comp.querySelectorAll('.star-on')).toHaveLength(4)
     expect(pageOf(comp).data.book.note).toBe('我的私人笔记')
     expect(harness.ui.titles).toEqual(['三体'])
@@ -45,7 +45,7 @@ describe('book page', () => {
     const harness = createHarness(emulator.url, reader)
     const comp = await harness.open('book', { id: book.id })
 
-    await tap(harness, comp.querySelectorAll('.segment')[2])
+    await tap(harness, comp.querySelectorAll('.status-segment')[2])
     await tap(harness, comp.querySelectorAll('.star')[2])
     const tagInput = comp.querySelector('.tag-input')!
     tagInput.dispatchEvent('input', { detail: { value: '  小说 ' } })
@@ -61,7 +61,7 @@ describe('book page', () => {
 
     let stored = await dataAs(emulator.url, reader, { action: 'getBook', id: book.id })
     expect(stored).toMatchObject({ status: 'read', rating: 3, tags: ['小说', '余华'], note: '读完哭了', is_private: true })
-    expect(textOf(comp.querySelector('.segment-active'))).toBe('读过')
+    expect(textOf(comp.querySelector('.status-segment.segment-active'))).toBe('读过')
     expect(comp.querySelectorAll('.star-on')).toHaveLength(3)
 
     // Tapping the current rating clears it; tapping a tag removes it.
@@ -89,9 +89,9 @@ describe('book page', () => {
     }
 
     harness.cloud.setBaseUrl(DEAD_GATEWAY)
-    await tap(harness, comp.querySelectorAll('.segment')[1])
+    await tap(harness, comp.querySelectorAll('.status-segment')[1])
     expect(statuses).toEqual(['reading', 'want']) // shown at once, then put back
-    expect(textOf(comp.querySelector('.segment-active'))).toBe('想读')
+    expect(textOf(comp.querySelector('.status-segment.segment-active'))).toBe('想读')
     expect(harness.ui.toasts.at(-1)).toEqual({ title: '网络不可用，请稍后重试', icon: 'none' })
 
     comp.querySelector('.private-switch')!.dispatchEvent('change', { detail: { value: true } })
@@ -203,7 +203,7 @@ describe('book page', () => {
     const harness = createHarness(emulator.url, reader)
     const comp = await harness.open('book', { id: book.id })
     const sizes = measureSetData(pageOf(comp))
-    await tap(harness, comp.querySelectorAll('.segment')[0])
+    await tap(harness, comp.querySelectorAll('.status-segment')[0])
     expect(sizes.length).toBeGreaterThan(0)
     expect(Math.max(...sizes)).toBeLessThan(100)
   })

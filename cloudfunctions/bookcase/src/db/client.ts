@@ -107,7 +107,7 @@ export async function insert(name: CollectionName, document: { _id: string }): P
 /** Inserts documents in one request (the store takes a thousand at once in about the time of a few single
  * inserts). A taken `_id` or unique key refuses the batch: 'duplicate', and the caller settles the
  * documents one by one with insert(). The emulator refuses such a batch whole; whether the real cloud
- * keeps the documents before the failing one is unverified (emulator/README.md, "Database actions"), and
+ * keeps the documents before the failing one is unverified (emulator/README.md, "Unverified"), and
  * one-by-one inserts are right either way. */
 export async function insertMany(name: CollectionName, documents: readonly { _id: string }[]): Promise<'inserted' | 'duplicate'> {
   if (documents.length === 0) return 'inserted'

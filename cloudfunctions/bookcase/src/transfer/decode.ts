@@ -5,10 +5,11 @@ import iconv from 'iconv-lite'
 
 const startsWith = (bytes: Buffer, ...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte)
 
-/** Without a BOM, UTF-16 shows as a zero byte beside nearly every ASCII character: in odd positions for
- * little-endian, in even ones for big-endian. Text in UTF-8 or GB18030 has no zero bytes at all. */
+/** Without a BOM, UTF-16 shows as zero bytes: text in UTF-8 or GB18030 has none at all, while UTF-16
+ * has one beside every ASCII character (digits, commas, line breaks), on the odd side for little-endian,
+ * on the even side for big-endian (a few CJK characters, such as U+4E00 一, add some on the other). */
 function bomlessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
-  const sample = bytes.subarray(0, 1024)
+  const sample = bytes.subarray(0, 4096)
   let even = 0
   let odd = 0
   for (let i = 0; i < sample.length; i++) {
@@ -17,11 +18,8 @@ function bomlessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
       else odd++
     }
   }
-  const pairs = sample.length / 2
-  if (pairs < 2) return null
-  if (odd > pairs / 4 && even === 0) return 'utf-16le'
-  if (even > pairs / 4 && odd === 0) return 'utf-16be'
-  return null
+  if (even + odd === 0) return null
+  return odd >= even ? 'utf-16le' : 'utf-16be'
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })

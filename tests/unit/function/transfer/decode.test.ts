@@ -20,6 +20,12 @@ describe('decodeText', () => {
     expect(decodeText(bytes)).toBe(TEXT)
   })
 
+  test('UTF-16 without a BOM whose text has characters with a zero byte of their own (一 is U+4E00)', () => {
+    const text = '书名,作者\r\n一九八四,乔治·奥威尔\r\n一千零一夜,佚名\r\n'
+    expect(decodeText(iconv.encode(text, 'utf-16le'))).toBe(text)
+    expect(decodeText(iconv.encode(text, 'utf-16be'))).toBe(text)
+  })
+
   test('GB18030 characters outside GBK (four-byte sequences) decode', () => {
     const rare = '𠀀 and € and 䶮'
     expect(decodeText(iconv.encode(rare, 'gb18030'))).toBe(rare)

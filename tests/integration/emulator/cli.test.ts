@@ -122,4 +122,6 @@ const functionBuilt = existsSync(path.join(ROOT, 'cloudfunctions/bookcase/index.
   } finally {
     await emu.stop()
   }
-})
+  // The emulator is ready only once the demo shelf is in: some 25 function calls, 2-3 s on an idle
+  // machine, longer on a loaded one.
+}, 30_000)

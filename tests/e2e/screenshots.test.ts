@@ -2,7 +2,7 @@
 // test-artifacts/: what a reviewer looks at to judge the UI without WeChat.
 import { statSync } from 'fs'
 import { callBookcase } from '../support/gateway'
-import { currentPage, el, openAs, READER_A, READER_B, ROUTES, screenshot, startPreview, typeIntoScanDialog, type Preview } from './helpers/preview'
+import { cardTitles, currentPage, el, openAs, READER_A, READER_B, ROUTES, screenshot, startPreview, typeIntoScanDialog, type Preview } from './helpers/preview'
 
 jest.setTimeout(180_000)
 
@@ -67,6 +67,16 @@ test('读书报告 from 我的 (the demo finished books this year and last)', as
   await el(page, ROUTES.settings, 'report-cell').click()
   await el(page, ROUTES.report, 'finished-count').waitFor()
   await capture('report', '读书报告')
+})
+
+test('借出中 on 我的 opens the shelf showing only the lent books', async () => {
+  const { page } = preview
+  await openAs(preview, READER_A, `/${ROUTES.settings}`)
+  await el(page, ROUTES.settings, 'lent-count').filter({ hasText: '2 本' }).click()
+  await el(page, ROUTES.shelf, 'lent-filter').and(page.locator('[class*="chip-active"]')).waitFor()
+  await el(page, ROUTES.shelf, 'count').filter({ hasText: '共 2 本' }).waitFor()
+  expect((await cardTitles(page).allTextContents()).sort()).toEqual(['三体Ⅱ·黑暗森林', '解忧杂货店'].sort())
+  await capture('shelf-lent', '我的书架')
 })
 
 test("shared shelf (reader B opening A's link)", async () => {

@@ -1,5 +1,7 @@
-// Aggregation pipelines, run by mingo over a collection's documents.
+// Aggregation pipelines, run by mingo over a collection's documents, with a shortcut for the grouping
+// shapes the app sends (aggregate-fast-path.ts).
 import { aggregate, ProcessingMode } from 'mingo'
+import { aggregatePrefix } from './aggregate-fast-path'
 import { guarded } from './mingo-guard'
 import type { Doc } from './types'
 
@@ -14,14 +16,16 @@ export function runPipeline(source: PipelineSource, collection: string, pipeline
   // A leading $match is answered by the store before the rest of the pipeline runs.
   const first = pipeline[0]
   const leadingMatch = first !== undefined && Object.hasOwn(first, '$match') && first.$match !== null && typeof first.$match === 'object'
-  const docs = leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
-  const rest = leadingMatch ? pipeline.slice(1) : pipeline
-  return guarded(
-    () =>
-      aggregate(docs, rest, {
-        // Stored documents are shared, so the pipeline works on copies.
-        processingMode: ProcessingMode.CLONE_INPUT,
-        collectionResolver: (other: string) => source.all(other),
-      }) as Doc[],
-  )
+  return guarded(() => {
+    const docs = leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
+    const rest = leadingMatch ? pipeline.slice(1) : pipeline
+    // The shortcut reads the stored documents in place and leaves mingo only the grouped rows.
+    const grouped = aggregatePrefix(docs, rest)
+    if (grouped && grouped.rest.length === 0) return grouped.rows
+    return aggregate(grouped?.rows ?? docs, grouped?.rest ?? rest, {
+      // Stored documents are shared, so the pipeline works on copies.
+      processingMode: ProcessingMode.CLONE_INPUT,
+      collectionResolver: (other: string) => source.all(other),
+    }) as Doc[]
+  })
 }

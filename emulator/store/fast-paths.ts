@@ -4,6 +4,7 @@
 // projection (its graph resolution) and query compilation as the largest costs of the main thread
 // for a page of books.
 import { Query, find } from 'mingo'
+import { resolve } from './mingo-util'
 import type { Doc } from './types'
 
 type Predicate = (doc: Doc) => boolean
@@ -12,18 +13,30 @@ const isPlainField = (field: string) => !field.startsWith('$') && !field.include
 const isSimpleScalar = (value: unknown) =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value))
 
+/** `{$exists: true}` or `{$exists: false}`: mingo tests a top-level field as "resolves to something". */
+const existsTest = (value: unknown): boolean | undefined => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const keys = Object.keys(value)
+  const wanted = (value as Doc).$exists
+  return keys.length === 1 && keys[0] === '$exists' && typeof wanted === 'boolean' ? wanted : undefined
+}
+
 /**
- * A filter of top-level scalar equalities (`{_openid: 'o', status: 'read'}`) as a plain predicate:
- * a field matches when it holds the value, or is an array that holds it (MongoDB's array rule).
- * Anything else (operators, dotted paths, dates, nulls, objects) compiles with mingo.
+ * A filter of top-level scalar equalities (`{_openid: 'o', status: 'read'}`) and `$exists` tests (the
+ * report's `{authors: {$exists: true}}`) as a plain predicate: a field matches when it holds the value,
+ * or is an array that holds it (MongoDB's array rule). Anything else (other operators, dotted paths,
+ * dates, nulls, objects) compiles with mingo.
  */
 export function compileFilter(filter: Doc): Predicate {
-  const entries = Object.entries(filter)
-  if (!entries.every(([field, value]) => isPlainField(field) && isSimpleScalar(value))) {
+  const all = Object.entries(filter)
+  if (!all.every(([field, value]) => isPlainField(field) && (isSimpleScalar(value) || existsTest(value) !== undefined))) {
     const query = new Query(filter, {})
     return (doc) => query.test(doc)
   }
+  const exists = all.filter(([, value]) => !isSimpleScalar(value)).map(([field, value]) => [field, existsTest(value)] as const)
+  const entries = all.filter(([, value]) => isSimpleScalar(value))
   return (doc) => {
+    for (const [field, wanted] of exists) if ((resolve(doc, field) !== undefined) !== wanted) return false
     for (const [field, value] of entries) {
       const held = doc[field]
       if (held === value) continue

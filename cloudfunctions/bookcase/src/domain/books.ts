@@ -27,25 +27,27 @@ export async function addBookDocument(doc: BookDocument): Promise<{ book: BookDo
 /** Applies a validated patch to the caller's own book; null when it is not theirs (or gone). Throws
  * INVALID_ARGUMENT when the patched fields would disagree (domain/bookPatch.ts). */
 export async function updateOwnBook(openid: string, id: string, patch: BookPatch, now: Date): Promise<BookDocument | null> {
-  const current = await findOwnBook(openid, id)
-  if (!current) return null
-  const { next, set, unset } = planPatch(current, patch, now)
   const _ = command()
-  const data: Filter = { ...set, updatedAt: now }
-  // The SDK writes a plain object as dotted paths, merging it into the stored one; progress is replaced.
-  if (set.progress) data.progress = _.set(set.progress)
-  for (const field of unset) data[field] = _.remove()
-  // A book goes on the wish list only while it is not lent (domain/readerRules.ts), even when a lendBook
-  // lands between the read above and this write.
-  const filter: Filter = { _id: id, _openid: openid, ...(set.ownership === 'wanted' ? { lent: _.neq(true) } : {}) }
-  const updated = await updateWhere(BOOKS, filter, data)
-  if (updated > 0) return next
-  // updated === 0 also when nothing changed; re-read to tell that apart from a concurrent removal, and
-  // check the patch against the book as it is now (lent meanwhile: refused).
-  const stored = await findOwnBook(openid, id)
-  if (stored) planPatch(stored, patch, now)
-  return stored
+  // The write is conditional (a lent book never goes on the wish list), so a loan that lands between the
+  // read and the write makes it miss: read again, check the patch against the book as it is now (lent:
+  // refused) and write again. Every write sets updatedAt, so a miss is never "nothing to change".
+  for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+    const current = await findOwnBook(openid, id)
+    if (!current) return null
+    // Missed only because the same values were already there (an identical write this millisecond).
+    if (attempt > 1 && new Date(current.updatedAt).getTime() === now.getTime()) return current
+    const { next, set, unset } = planPatch(current, patch, now)
+    const data: Filter = { ...set, updatedAt: now }
+    // The SDK writes a plain object as dotted paths, merging it into the stored one; progress is replaced.
+    if (set.progress) data.progress = _.set(set.progress)
+    for (const field of unset) data[field] = _.remove()
+    const filter: Filter = { _id: id, _openid: openid, ...(set.ownership === 'wanted' ? { lent: _.neq(true) } : {}) }
+    if ((await updateWhere(BOOKS, filter, data)) > 0) return next
+  }
+  throw new Error(`updateBook ${id}: the book kept changing under ${MAX_UPDATE_ATTEMPTS} attempts`)
 }
+
+const MAX_UPDATE_ATTEMPTS = 3
 
 export async function removeOwnBook(openid: string, id: string): Promise<boolean> {
   return (await removeWhere(BOOKS, { _id: id, _openid: openid })) > 0

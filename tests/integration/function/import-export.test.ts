@@ -261,6 +261,23 @@ describe('importing', () => {
     expect(last).toMatchObject({ state: 'done', total: 1200, processed: 1200, added: 1200, duplicates: 0, skippedCount: 0 })
     expect((await h.ok(a, { action: 'getShelf' })).count).toBe(1200)
   })
+  test('a file deleted mid-import: NOT_FOUND (the rest can never come), nothing imported twice', async () => {
+    const a = reader('a')
+    const { jobId, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'gone.csv' })
+    const fileID = await upload(cloudPath, goodreadsRows(2000))
+    const first = await h.ok(a, { action: 'importBooks', jobId })
+    expect(first.state).toBe('running')
+    await sdk.deleteFile({ fileList: [fileID] })
+    // Two more running imports push the first one's parsed rows out of a warm instance's cache.
+    for (const name of ['y.csv', 'z.csv']) {
+      const other = await h.ok(a, { action: 'startImport', fileName: name })
+      await upload(other.cloudPath, goodreadsRows(2000))
+      expect((await h.ok(a, { action: 'importBooks', jobId: other.jobId })).state).toBe('running')
+    }
+    expect(await h.fails(a, { action: 'importBooks', jobId })).toBe('NOT_FOUND')
+    const [job] = await jobs({ _id: jobId })
+    expect(job).toMatchObject({ processed: first.processed, leaseId: '' })
+  })
   test('a file no format knows, or over 5 MiB: INVALID_ARGUMENT naming why; the upload is deleted and the job waits', async () => {
     const a = reader('a')
     const { jobId, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'notes.csv' })

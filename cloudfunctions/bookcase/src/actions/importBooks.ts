@@ -1,7 +1,7 @@
 // importBooks {jobId}: imports the next bounded slice of the caller's own job (another reader's job id:
 // NOT_FOUND) and answers where the job stands; the page calls again until the state is 'done'. While no
-// file is at the job's path the state stays 'waiting'. A call that finds another slice of the same job
-// running answers the progress as it is, without importing anything.
+// file is at the job's path the state stays 'waiting'; a file that vanishes mid-import is NOT_FOUND. A call
+// that finds another slice of the same job running answers the progress as it is, importing nothing.
 import { discardJobFile, jobShelfKeys, readJobFile, shelfKeysSettled } from '../domain/importFiles'
 import { findOwnJob, importProgress, leaseJob, recordSlice, releaseJob } from '../domain/importJobs'
 import { importSlice, sliceLimitsFromEnv, sliceTiming } from '../domain/importSlice'
@@ -18,6 +18,8 @@ export const importBooks: Action<'importBooks'> = async (event, { openid, now })
     const file = await readJobFile(job)
     if (!file) {
       await releaseJob(job, leaseId)
+      // Read before, gone now (the reader deleted it): the rest can never be imported.
+      if (job.state === 'running') throw notFound('the import file is gone; start the import again')
       return importProgress(job)
     }
     const limits = sliceLimitsFromEnv()

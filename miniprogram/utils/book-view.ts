@@ -25,6 +25,8 @@ export interface BookCardView {
   lent: boolean
   /** Past its due date (owner only). */
   overdue: boolean
+  /** On the wish list (想买), not on the shelf at home: the card says so, whatever the reading status. */
+  wanted: boolean
 }
 
 export function toCardView(book: BookSummary | SharedBookSummary): BookCardView {
@@ -39,6 +41,7 @@ export function toCardView(book: BookSummary | SharedBookSummary): BookCardView 
     series: book.series ?? '',
     seriesLabel: seriesLabel(book.series, book.volume),
     ...cardProgress(book),
+    wanted: book.ownership === 'wanted',
     ...('lent' in book ? { lent: book.lent, overdue: false } : { lent: Boolean(book.loan), overdue: isOverdue(book.loan) }),
   }
 }

@@ -44,6 +44,9 @@ describe('shelf page: home-library filters', () => {
     ])
     const harness = createHarness(emulator.url, reader)
     const comp = await harness.open('shelf')
+    // A wish-list book says so on its card, whatever its reading status.
+    expect(textOf(cardNamed(comp, '想买也想读').querySelector('.card-wanted'))).toBe('想买')
+    expect(cardNamed(comp, '有的').querySelector('.card-wanted')).toBeFalsy()
     await tap(harness, comp.querySelector('.wanted-filter'))
     expect(cardTitles(comp).sort()).toEqual(['想买的', '想买也想读'].sort())
     await tap(harness, comp.querySelectorAll('.status-tab')[2]) // 在读

@@ -1,10 +1,11 @@
-// A shortcut for the aggregations the reading report sends on every call (top authors, top tags: an
-// optional `$unwind` of a top-level field, then a `$group` by a field or a constant with `$sum`
-// accumulators, or a `$count`). mingo would copy every matched document before reading it; this reads
-// the stored documents in place and hands only the grouped rows (one per distinct value, a few hundred
-// at most) to mingo for the stages after them ($sort, $limit, $project...). It answers exactly what mingo
-// answers (tests/unit/emulator/aggregate-fast-path.test.ts checks both on random documents) and declines
-// anything else: other stages, dotted paths, variables, operators in keys, and group keys or unwound
+// A shortcut for the aggregations the reading report sends on every call (top authors and tags, the
+// finished books per month: an optional `$unwind` of a top-level field, then a `$group` by a field, by
+// the `$substr` of one or by a constant, with `$sum` accumulators, or a `$count`). mingo would copy
+// every matched document before reading it; this reads the stored documents in place and hands only
+// the grouped rows (one per distinct key, a few hundred at most) to mingo for the stages after them
+// ($sort, $limit, $project...). It answers exactly what mingo answers
+// (tests/unit/emulator/aggregate-fast-path.test.ts checks both on random documents) and declines
+// anything else: other stages, dotted paths, variables, other operators, and group keys or unwound
 // values that are not plain scalars (mingo compares those by structure).
 import { resolve } from './mingo-util'
 import type { Doc } from './types'
@@ -25,20 +26,50 @@ const onlyKey = (stage: Stage): string | undefined => {
 /** `{$sum: n}` with a finite n, or `{$sum: '$field'}`. */
 type Accumulator = { name: string; constant: number } | { name: string; field: string }
 
+/** What a group's `_id` is: a field, the leading characters of a text field (`$substr`, the report's
+ * months), or a constant every document shares. */
+type KeySpec = { field: string; substr?: [number, number] } | { constant: Key }
+
 interface GroupShape {
-  /** The grouped field, or the constant every document shares. */
-  key: { field: string } | { constant: Key }
+  key: KeySpec
   accumulators: Accumulator[]
+}
+
+/** `{$substr: ['$field', start, count]}` with whole numbers: mingo cuts UTF-8 bytes, which are characters
+ * only in ASCII text; other text, other types and cuts past the end are left to mingo. */
+function substrSpec(id: unknown): KeySpec | undefined {
+  if (!id || typeof id !== 'object' || Array.isArray(id) || onlyKey(id as Doc) !== '$substr') return undefined
+  const args = (id as Doc).$substr
+  if (!Array.isArray(args) || args.length !== 3) return undefined
+  const [path, start, count] = args as unknown[]
+  const field = fieldOf(path)
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0
+  return field && whole(start) && whole(count) ? { field, substr: [start, count] } : undefined
+}
+
+const ASCII = /^\p{ASCII}*$/u
+
+/** The group key of one value, or 'decline' when mingo would treat it in a way the shortcut does not. */
+function keyOf(spec: KeySpec, raw: unknown): Key | 'decline' {
+  if ('constant' in spec) return spec.constant
+  if (!isPrimitive(raw)) return 'decline'
+  if (!spec.substr) return (raw ?? null) as Key
+  if (raw === undefined || raw === null) return ''
+  if (typeof raw !== 'string' || !ASCII.test(raw)) return 'decline'
+  const [start, count] = spec.substr
+  if (start === raw.length) return ''
+  return start + count <= raw.length ? raw.slice(start, start + count) : 'decline'
 }
 
 function groupShape(spec: unknown): GroupShape | undefined {
   if (!spec || typeof spec !== 'object' || Array.isArray(spec) || !Object.hasOwn(spec, '_id')) return undefined
   const { _id: id, ...rest } = spec as Doc
   const idField = fieldOf(id)
-  let key: GroupShape['key']
+  let key: KeySpec | undefined
   if (idField) key = { field: idField }
   else if (isPrimitive(id) && id !== undefined && !(typeof id === 'string' && id.startsWith('$'))) key = { constant: id as Key }
-  else return undefined
+  else key = substrSpec(id)
+  if (!key) return undefined
   const accumulators: Accumulator[] = []
   for (const [name, acc] of Object.entries(rest)) {
     if (name.startsWith('$') || name.includes('.') || !acc || typeof acc !== 'object' || onlyKey(acc as Doc) !== '$sum') return undefined
@@ -58,49 +89,45 @@ function unwound(value: unknown): unknown[] | undefined {
   return value === undefined || value === null || value === '' ? [] : [value]
 }
 
-/** The documents after an optional `$unwind` of `field`, as (document, value of the field) pairs, walked
- * without building the unwound copies. Undefined when a value is one mingo treats differently. */
-function* rows(docs: Iterable<Doc>, unwind: string | undefined): Generator<[Doc, unknown] | 'decline'> {
+/** Calls `visit` with each document after an optional `$unwind` of `field` and the field's value in
+ * it, without building the unwound copies. False when a value is one mingo treats differently. */
+function eachRow(docs: Iterable<Doc>, unwind: string | undefined, visit: (doc: Doc, value: unknown) => boolean): boolean {
   for (const doc of docs) {
     if (unwind === undefined) {
-      yield [doc, undefined]
+      if (!visit(doc, undefined)) return false
       continue
     }
     const values = unwound(resolve(doc, unwind))
-    if (!values) {
-      yield 'decline'
-      return
-    }
-    for (const value of values) yield [doc, value]
+    if (!values) return false
+    for (const value of values) if (!visit(doc, value)) return false
   }
-}
-
-function read(doc: Doc, field: string, unwind: string | undefined, value: unknown): unknown {
-  return field === unwind ? value : resolve(doc, field)
+  return true
 }
 
 function group(docs: Iterable<Doc>, unwind: string | undefined, shape: GroupShape): Doc[] | undefined {
   // Each group keeps its key as mingo does (missing counts as null) and, per accumulator, the sum so
   // far; sums of a field add the numbers in document order, as mingo's $sum does.
   const groups = new Map<Key, { count: number; sums: number[] }>()
-  for (const row of rows(docs, unwind)) {
-    if (row === 'decline') return undefined
-    const [doc, value] = row
-    const raw = 'field' in shape.key ? read(doc, shape.key.field, unwind, value) : shape.key.constant
-    if (!isPrimitive(raw)) return undefined
-    const key = (raw ?? null) as Key
+  const { key: spec, accumulators } = shape
+  const read = (doc: Doc, field: string, value: unknown) => (field === unwind ? value : resolve(doc, field))
+  const complete = eachRow(docs, unwind, (doc, value) => {
+    const key = keyOf(spec, 'field' in spec ? read(doc, spec.field, value) : undefined)
+    if (key === 'decline') return false
     let entry = groups.get(key)
-    if (!entry) groups.set(key, (entry = { count: 0, sums: shape.accumulators.map(() => 0) }))
+    if (!entry) groups.set(key, (entry = { count: 0, sums: accumulators.map(() => 0) }))
     entry.count++
-    shape.accumulators.forEach((acc, i) => {
-      if (!('field' in acc)) return
-      const n = read(doc, acc.field, unwind, value)
+    for (let i = 0; i < accumulators.length; i++) {
+      const acc = accumulators[i]
+      if (!('field' in acc)) continue
+      const n = read(doc, acc.field, value)
       if (typeof n === 'number' && !Number.isNaN(n)) entry.sums[i] += n
-    })
-  }
+    }
+    return true
+  })
+  if (!complete) return undefined
   return [...groups].map(([key, { count, sums }]) => {
     const out: Doc = { _id: key }
-    shape.accumulators.forEach((acc, i) => (out[acc.name] = 'field' in acc ? sums[i] : count * acc.constant))
+    accumulators.forEach((acc, i) => (out[acc.name] = 'field' in acc ? sums[i] : count * acc.constant))
     return out
   })
 }
@@ -109,11 +136,7 @@ function count(docs: Iterable<Doc>, unwind: string | undefined, name: unknown): 
   // mingo refuses a bad name with its own message: leave those to it. It answers a zero count too.
   if (typeof name !== 'string' || name.trim().length === 0 || name.includes('.') || name.startsWith('$')) return undefined
   let n = 0
-  for (const row of rows(docs, unwind)) {
-    if (row === 'decline') return undefined
-    n++
-  }
-  return [{ [name]: n }]
+  return eachRow(docs, unwind, () => (n++, true)) ? [{ [name]: n }] : undefined
 }
 
 /**

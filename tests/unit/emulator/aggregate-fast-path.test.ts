@@ -11,7 +11,7 @@ import type { Doc } from '../../../emulator/store/types'
 
 const FIELDS = ['a', 'b', 'tags', 'n']
 const scalar = fc.oneof(
-  fc.constantFrom('x', 'y', '', 'X', '作者'),
+  fc.constantFrom('x', 'y', '', 'X', '作者', '2025-03-04', '2024-1', '读2025-03'),
   fc.integer({ min: -2, max: 3 }),
   fc.constantFrom(0, -0, 0.1, 0.2, 1.5),
   fc.boolean(),
@@ -31,7 +31,10 @@ const doc = fc
   .map(([fields, id]) => ({ _id: `d${id}`, owner: id % 2 === 0 ? 'o1' : 'o2', ...fields }) as Doc)
 
 const path = fc.constantFrom(...FIELDS.map((f) => `$${f}`))
-const groupId = fc.oneof({ weight: 5, arbitrary: path }, fc.constantFrom(null, 'all', 1, true), fc.constant({ $substr: ['$a', 0, 1] }), fc.constant('$a.x'))
+const groupId = fc.oneof({ weight: 5, arbitrary: path }, fc.constantFrom(null, 'all', 1, true), fc.constant('$a.x'),
+  fc.tuple(path, fc.integer({ min: -1, max: 8 }), fc.integer({ min: -1, max: 8 })).map((args) => ({ $substr: args })),
+  fc.constant({ $substr: ['$a', '0', 1] }),
+)
 const sum = fc.oneof(fc.constantFrom(1, 2.5, -1, 0), path, fc.constant('$$ROOT'), fc.constant('literal'))
 const groupStage = fc
   .tuple(groupId, fc.dictionary(fc.constantFrom('count', 'total', 'pages'), sum, { maxKeys: 3 }))
@@ -92,6 +95,19 @@ describe('aggregatePrefix', () => {
     )
     // The property is about the shortcut: a good share of the generated pipelines must take it.
     expect(taken).toBeGreaterThan(800)
+  })
+
+  it('cuts text as mingo’s $substr does (UTF-8 bytes): ASCII days taken, other text and cuts past the end left to mingo', () => {
+    const text = fc.oneof(fc.constantFrom('2025-03-04', '2025-1', '', '读书', 'a作者'), fc.string({ maxLength: 9 }), fc.constant(null), fc.integer())
+    const docs = fc.array(fc.option(text, { nil: undefined }).map((a) => (a === undefined ? { _id: 'd' } : { _id: 'd', a })), { maxLength: 6 })
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), (d, start, n) => {
+        const stages = [{ $group: { _id: { $substr: ['$a', start, n] }, count: { $sum: 1 }, pages: { $sum: '$a' } } }]
+        expect(outcome(() => runPipeline(storeSource(d), 'books', stages))).toEqual(outcome(() => byMingo(d, stages)))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(aggregatePrefix([{ _id: '1', finishedAt: '2025-03-04' }], [{ $group: { _id: { $substr: ['$finishedAt', 5, 2] }, count: { $sum: 1 } } }])?.rows).toEqual([{ _id: '03', count: 1 }])
   })
 
   it('takes the reading report’s top-authors shape and counts each element of an array once per book', () => {

@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/',
       'test-artifacts/',
       'cloudfunctions/bookcase/index.js',
+      'cloudfunctions/bookcase/transfer.js',
     ],
   },
   js.configs.recommended,

@@ -181,7 +181,7 @@ test('random action sequences by two readers never leak a private book, a note o
 
 // --- 2. fuzzed events ---------------------------------------------------------------------------------
 
-type FieldKind = 'string' | 'int' | 'year' | 'bool' | 'stringArray' | 'object'
+type FieldKind = 'string' | 'nullableString' | 'int' | 'year' | 'bool' | 'stringArray' | 'object'
 const FIELDS: Record<ActionName, Record<string, FieldKind>> = {
   lookup: { isbn: 'string' },
   addBook: { isbn: 'string', status: 'string', rating: 'int', tags: 'stringArray', note: 'string', is_private: 'bool' },
@@ -211,6 +211,12 @@ const FIELDS: Record<ActionName, Record<string, FieldKind>> = {
   returnBook: { id: 'string', returnedAt: 'string' },
   listLocations: {},
   getStats: { year: 'year' },
+  startImport: { fileName: 'string', is_private: 'bool' },
+  importBooks: { jobId: 'string' },
+  exportBooks: {},
+  prepareCoverUpload: { id: 'string', extension: 'string' },
+  // null is valid (it removes the cover)
+  setCover: { id: 'string', fileID: 'nullableString' },
 }
 const VALID: Record<ActionName, Record<string, unknown>> = {
   lookup: { isbn: '9787536692930' },
@@ -230,6 +236,11 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   returnBook: { id: 'bSomeBookId', returnedAt: '2026-01-02' },
   listLocations: {},
   getStats: { year: 2026 },
+  startImport: { fileName: 'goodreads_library_export.csv', is_private: false },
+  importBooks: { jobId: 'jSomeJobId' },
+  exportBooks: {},
+  prepareCoverUpload: { id: 'bSomeBookId', extension: 'jpg' },
+  setCover: { id: 'bSomeBookId', fileID: null },
 }
 const ACTIONS = Object.keys(FIELDS) as ActionName[]
 
@@ -244,6 +255,7 @@ const operatorObject = fc.oneof(
 const hugeString = fc.integer({ min: 25_000, max: 40_000 }).map((n) => '字'.repeat(n))
 const badValue: Record<FieldKind, fc.Arbitrary<unknown>> = {
   string: fc.oneof(operatorObject, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), hugeString),
+  nullableString: fc.oneof(operatorObject, fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), hugeString),
   int: fc.oneof(operatorObject, fc.string(), fc.double({ noInteger: true, noNaN: true }), fc.integer({ min: 1001 }), fc.integer({ max: -1 }), fc.boolean()), // null is a valid rating ("unrated")
   year: fc.oneof(operatorObject, fc.string(), fc.double({ noInteger: true, noNaN: true }), fc.integer({ max: 1899 }), fc.integer({ min: 2101 }), fc.boolean(), fc.constant(null)),
   bool: fc.oneof(operatorObject, fc.constantFrom('true', 'false', 1, 0, null), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 })),

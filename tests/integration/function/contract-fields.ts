@@ -31,18 +31,40 @@ export const BOOK_ALWAYS = [
 export const BOOK_OPTIONAL = ['isbn', 'subtitle', 'publisher', 'publishedDate', 'pageCount', 'coverUrl', 'summary', 'language']
 /** The reader's fields a book has only when set, and the series sort's key (only on books in a series). */
 export const BOOK_READER_OPTIONAL = ['series', 'volume', 'location', 'startedAt', 'finishedAt', 'seriesKey']
+/** A photographed cover's file id, and the Douban subject id an imported book is matched on (never answered). */
+export const BOOK_FILE_OPTIONAL = ['coverFileId', 'doubanId']
 /** BookMetadata: what a cached book may hold. */
 export const METADATA = ['isbn', 'title', 'authors', ...BOOK_OPTIONAL.filter((key) => key !== 'isbn')]
 export const SHELF = ['_id', '_openid', 'shareId', 'isPublic', 'name', 'createdAt', 'updatedAt']
 export const CACHE_FOUND = ['_id', 'found', 'book', 'source', 'fetchedAt', 'expiresAt']
 export const CACHE_NOT_FOUND = ['_id', 'found', 'fetchedAt', 'expiresAt']
 export const RATE_LIMIT = ['_id', 'count', 'expiresAt']
+export const IMPORT_JOB = [
+  '_id',
+  '_openid',
+  'cloudPath',
+  'fileName',
+  'is_private',
+  'state',
+  'format',
+  'total',
+  'processed',
+  'added',
+  'duplicates',
+  'skippedCount',
+  'skipped',
+  'leaseUntil',
+  'leaseId',
+  'createdAt',
+  'updatedAt',
+]
 
 export const ALLOWED: Record<(typeof COLLECTION_NAMES)[number], readonly string[]> = {
-  books: [...BOOK_ALWAYS, ...BOOK_OPTIONAL, ...BOOK_READER_OPTIONAL],
+  books: [...BOOK_ALWAYS, ...BOOK_OPTIONAL, ...BOOK_READER_OPTIONAL, ...BOOK_FILE_OPTIONAL],
   shelves: SHELF,
   isbn_cache: CACHE_FOUND,
   rate_limits: RATE_LIMIT,
+  import_jobs: IMPORT_JOB,
 }
 
 /** The fields outside its contract that any stored document of `collection` matching `filter` holds. */

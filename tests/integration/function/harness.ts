@@ -8,7 +8,7 @@ import { connectSdk, startEmulator, type EmulatorHandle } from '../../support/em
 import { callBookcase } from '../../support/gateway'
 import { startIsbnSources, type IsbnSources, type StartIsbnSourcesOptions } from '../../support/isbn-sources'
 
-export const COLLECTION_NAMES = ['books', 'shelves', 'isbn_cache', 'rate_limits'] as const
+export const COLLECTION_NAMES = ['books', 'shelves', 'isbn_cache', 'rate_limits', 'import_jobs'] as const
 
 type SdkDatabase = ReturnType<ReturnType<typeof connectSdk>['database']>
 

@@ -3,7 +3,9 @@
 // `userInfo`, ...) ever becomes a stored field. Read with the real wx-server-sdk, not through answers,
 // because the privacy policy would hide a stray field from every answer.
 import type { ApiRequest, Book } from '../../../typings/api'
-import { BOOK_ALWAYS, BOOK_OPTIONAL, BOOK_READER_OPTIONAL, CACHE_FOUND, CACHE_NOT_FOUND, METADATA, RATE_LIMIT, SHELF, strayFields } from './contract-fields'
+import { goodreadsRows } from '../../fixtures/import/generate'
+import { connectSdk } from '../../support/emulator'
+import { BOOK_ALWAYS, BOOK_OPTIONAL, BOOK_READER_OPTIONAL, CACHE_FOUND, CACHE_NOT_FOUND, IMPORT_JOB, METADATA, RATE_LIMIT, SHELF, strayFields } from './contract-fields'
 import { COLLECTION_NAMES, startFunctionHarness, testIsbn, type FunctionHarness } from './harness'
 
 jest.setTimeout(60_000)
@@ -120,6 +122,32 @@ describe('isbn_cache and rate_limits', () => {
     const counters = await h.storedDocuments('rate_limits')
     expect(counters.length).toBeGreaterThan(0)
     for (const counter of counters) expect(keys(counter)).toEqual([...RATE_LIMIT].sort())
+  })
+})
+
+describe('files', () => {
+  test('an import stores the job with its fields only, and imported books and a cover photo add only the file fields', async () => {
+    const sdk = connectSdk(h.emulator.url)
+    const a = reader('Import')
+    const { jobId, cloudPath } = await h.ok(a, { action: 'startImport', fileName: 'goodreads_library_export.csv' })
+    await sdk.uploadFile({ cloudPath, fileContent: goodreadsRows(3) })
+    for (let calls = 0; calls < 20; calls++) {
+      if ((await h.ok(a, { action: 'importBooks', jobId })).state === 'done') break
+    }
+    const [job] = await h.storedDocuments('import_jobs', { _id: jobId })
+    expect(keys(job)).toEqual([...IMPORT_JOB].sort())
+    const books = await h.storedDocuments('books', { _openid: a })
+    expect(books).toHaveLength(3)
+    for (const book of books) expect(keys(book)).toEqual(bookKeys(Object.keys(book)))
+
+    const book = books[0]
+    const { cloudPath: coverPath } = await h.ok(a, { action: 'prepareCoverUpload', id: String(book._id), extension: 'png' })
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+    const { fileID } = await sdk.uploadFile({ cloudPath: coverPath, fileContent: png })
+    await h.ok(a, { action: 'setCover', id: String(book._id), fileID })
+    const withCover = await storedBook(a, String(book._id))
+    expect(withCover.coverFileId).toBe(fileID)
+    expect(keys(withCover)).toEqual([...bookKeys(Object.keys(withCover)), 'coverFileId'].sort())
   })
 })
 

@@ -2,9 +2,9 @@
 // "Client database"). `database/security-rules.json` names each collection's
 // permission: a basic mode by its CloudBase ACL tag, or custom security rules. A collection it does not
 // name is PRIVATE, the mode a collection made with createCollection starts in.
-import { existsSync, readFileSync } from 'fs'
 import { z } from 'zod'
 import { StartupError } from '../errors'
+import { readRulesFile } from '../rules-file'
 import { compileRule, RuleError, type CompiledRule } from './rules/expression'
 
 /**
@@ -38,19 +38,10 @@ export class Permissions {
 
   /** Reads `file` (a missing file: every collection in the default mode); a bad entry stops the start. */
   static load(file: string): Permissions {
-    if (!existsSync(file)) return new Permissions(new Map())
-    let raw: unknown
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'))
-    } catch (error) {
-      throw new StartupError(`${file}: not JSON (${(error as Error).message})`)
-    }
-    // Keys starting with "/" are comments, as in indexes.json.
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) raw = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('/')))
-    const parsed = fileSchema.safeParse(raw)
-    if (!parsed.success) throw new StartupError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    const rules = readRulesFile(file, fileSchema)
+    if (!rules) return new Permissions(new Map())
     const map = new Map<string, Permission>()
-    for (const [collection, entry] of Object.entries(parsed.data)) {
+    for (const [collection, entry] of Object.entries(rules)) {
       if (typeof entry === 'string') {
         map.set(collection, { mode: entry })
         continue

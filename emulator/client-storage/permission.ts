@@ -7,9 +7,8 @@
 //   {"read": false, "write": false}                              仅管理端可读写
 // Functions bypass the permission; a file a function uploaded has no uploader, so the creator rule
 // never grants a client access to it.
-import { existsSync, readFileSync } from 'fs'
 import { z } from 'zod'
-import { StartupError } from '../errors'
+import { readRulesFile } from '../rules-file'
 
 export type StorageAccess = 'read' | 'write'
 
@@ -37,17 +36,9 @@ export class StoragePermission {
 
   /** Reads `file` (missing: the default); a bad rule stops the start with one line. Keys starting with "/" are comments. */
   static load(file: string): StoragePermission {
-    if (!existsSync(file)) return StoragePermission.DEFAULT
-    let raw: unknown
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'))
-    } catch (error) {
-      throw new StartupError(`${file}: not JSON (${(error as Error).message})`)
-    }
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) raw = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('/')))
-    const parsed = fileSchema.safeParse(raw)
-    if (!parsed.success) throw new StartupError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`)
-    return new StoragePermission(grantOf(parsed.data.read), grantOf(parsed.data.write))
+    const rules = readRulesFile(file, fileSchema)
+    if (!rules) return StoragePermission.DEFAULT
+    return new StoragePermission(grantOf(rules.read), grantOf(rules.write))
   }
 
   /**

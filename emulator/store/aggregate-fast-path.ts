@@ -9,15 +9,15 @@
 // values that are not plain scalars (mingo compares those by structure).
 import { resolve } from './mingo-util'
 import type { Doc } from './types'
+import { isPrimitive, unwoundValues, type CountKey } from './value-counts'
 
 type Stage = Doc
 /** A group key mingo hashes as a JavaScript Map key would: a primitive. */
-type Key = string | number | boolean | null
+type Key = CountKey
 
 const isPlainField = (field: string) => field.length > 0 && !field.startsWith('$') && !field.includes('.')
 const fieldOf = (path: unknown): string | undefined =>
   typeof path === 'string' && path.startsWith('$') && isPlainField(path.slice(1)) ? path.slice(1) : undefined
-const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function')
 const onlyKey = (stage: Stage): string | undefined => {
   const keys = Object.keys(stage)
   return keys.length === 1 ? keys[0] : undefined
@@ -82,13 +82,6 @@ function groupShape(spec: unknown): GroupShape | undefined {
   return { key, accumulators }
 }
 
-/** mingo's $unwind keeps a non-array value unless it is "empty" (null, missing, ''); objects decline. */
-function unwound(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value
-  if (!isPrimitive(value)) return undefined
-  return value === undefined || value === null || value === '' ? [] : [value]
-}
-
 /** Calls `visit` with each document after an optional `$unwind` of `field` and the field's value in
  * it, without building the unwound copies. False when a value is one mingo treats differently. */
 function eachRow(docs: Iterable<Doc>, unwind: string | undefined, visit: (doc: Doc, value: unknown) => boolean): boolean {
@@ -97,7 +90,7 @@ function eachRow(docs: Iterable<Doc>, unwind: string | undefined, visit: (doc: D
       if (!visit(doc, undefined)) return false
       continue
     }
-    const values = unwound(resolve(doc, unwind))
+    const values = unwoundValues(resolve(doc, unwind))
     if (!values) return false
     for (const value of values) if (!visit(doc, value)) return false
   }
@@ -162,4 +155,44 @@ export function aggregatePrefix(docs: Iterable<Doc>, stages: Stage[]): { rows: D
     result = count(docs, unwind, stage.$count)
   }
   return result && { rows: result, rest: stages.slice(i + 1) }
+}
+
+/** Each reader's counts of one field's unwound values (Collection.unwoundCounts), or undefined. */
+export type UnwoundCounts = (field: string, openid: string) => ReadonlyMap<CountKey, number> | undefined
+
+/**
+ * The top-list shape answered from the per-reader value counts, in the time of the number of distinct
+ * values: `$match {_openid: o}` (optionally with `{F: {$exists: true}}`, which `$unwind` implies),
+ * `$unwind: '$F'`, `$group {_id: '$F', n: {$sum: <constant>}}`, then a `$sort` on `_id` among its
+ * keys, which puts the groups in one order whatever order they come in (every group's `_id` differs).
+ * Undefined for any other shape, or when the counts do not cover the reader.
+ */
+export function countedPrefix(filter: Doc, stages: Stage[], countsOf: UnwoundCounts): { rows: Doc[]; rest: Stage[] } | undefined {
+  const [unwindStage, groupStage, sortStage] = stages
+  if (!unwindStage || onlyKey(unwindStage) !== '$unwind' || !groupStage || onlyKey(groupStage) !== '$group') return undefined
+  if (!sortStage || onlyKey(sortStage) !== '$sort') return undefined
+  const sort = sortStage.$sort
+  if (!sort || typeof sort !== 'object' || !Object.hasOwn(sort, '_id')) return undefined
+  const field = fieldOf(unwindStage.$unwind)
+  const { _openid: openid, ...others } = filter
+  if (!field || typeof openid !== 'string') return undefined
+  for (const [name, condition] of Object.entries(others)) {
+    const exists = condition && typeof condition === 'object' && onlyKey(condition as Doc) === '$exists' && (condition as Doc).$exists === true
+    if (name !== field || !exists) return undefined
+  }
+  const shape = groupShape(groupStage.$group)
+  if (!shape || !('field' in shape.key) || shape.key.field !== field || shape.key.substr) return undefined
+  const constants: [string, number][] = []
+  for (const acc of shape.accumulators) {
+    if ('field' in acc) return undefined
+    constants.push([acc.name, acc.constant])
+  }
+  const counts = countsOf(field, openid)
+  if (!counts) return undefined
+  const rows = [...counts].map(([key, n]) => {
+    const out: Doc = { _id: key }
+    for (const [name, constant] of constants) out[name] = n * constant
+    return out
+  })
+  return { rows, rest: stages.slice(2) }
 }

@@ -1,7 +1,8 @@
-// Aggregation pipelines, run by mingo over a collection's documents, with a shortcut for the grouping
-// shapes the app sends (aggregate-fast-path.ts).
+// Aggregation pipelines, run by mingo over a collection's documents, with shortcuts for the grouping
+// shapes the app sends (aggregate-fast-path.ts): a reader's top values from kept counts, other groups
+// over the stored documents in place.
 import { aggregate, ProcessingMode } from 'mingo'
-import { aggregatePrefix } from './aggregate-fast-path'
+import { aggregatePrefix, countedPrefix, type UnwoundCounts } from './aggregate-fast-path'
 import { guarded } from './mingo-guard'
 import type { Doc } from './types'
 
@@ -10,6 +11,8 @@ export interface PipelineSource {
   match(collection: string, filter: Doc): Doc[]
   /** Every document of a collection (`$lookup`'s `from`, or a pipeline without a leading `$match`). */
   all(collection: string): Doc[]
+  /** A collection's per-reader counts of a field's unwound values. */
+  unwoundCounts(collection: string): UnwoundCounts
 }
 
 export function runPipeline(source: PipelineSource, collection: string, pipeline: Doc[]): Doc[] {
@@ -17,10 +20,11 @@ export function runPipeline(source: PipelineSource, collection: string, pipeline
   const first = pipeline[0]
   const leadingMatch = first !== undefined && Object.hasOwn(first, '$match') && first.$match !== null && typeof first.$match === 'object'
   return guarded(() => {
-    const docs = leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
     const rest = leadingMatch ? pipeline.slice(1) : pipeline
-    // The shortcut reads the stored documents in place and leaves mingo only the grouped rows.
-    const grouped = aggregatePrefix(docs, rest)
+    const counted = leadingMatch ? countedPrefix(first.$match as Doc, rest, source.unwoundCounts(collection)) : undefined
+    const docs = counted ? [] : leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
+    // Either shortcut leaves mingo only the grouped rows.
+    const grouped = counted ?? aggregatePrefix(docs, rest)
     if (grouped && grouped.rest.length === 0) return grouped.rows
     return aggregate(grouped?.rows ?? docs, grouped?.rest ?? rest, {
       // Stored documents are shared, so the pipeline works on copies.

@@ -10,6 +10,7 @@ import { guarded } from './mingo-guard'
 import { OrderedIndex } from './ordered-index'
 import { plan, type Plan } from './planner'
 import type { Doc, DocId, FindOptions, IndexSpec, SortSpec } from './types'
+import { ValueCounts, type CountKey } from './value-counts'
 
 /** The duplicate-key error. Wording follows MongoDB's E11000; the real cloud's text is UNVERIFIED. */
 function duplicateKey(collection: string, index: string, key: unknown): PlatformError {
@@ -23,6 +24,8 @@ export class Collection {
   private readonly docs = new Map<DocId, Doc>()
   private readonly ordered: OrderedIndex[]
   private readonly hashes = [new HashIndex('_openid')]
+  /** Per field some aggregation unwound, each reader's value counts (value-counts.ts). */
+  private readonly valueCounts = new Map<string, ValueCounts>()
 
   constructor(
     readonly name: string,
@@ -87,6 +90,17 @@ export class Collection {
     return projection && Object.keys(projection).length > 0 ? project(page, projection) : page
   }
 
+  /** How often each value of `field` occurs among the reader's documents once unwound, or undefined
+   * when the counts do not cover them. Built on first use, then kept in step with every write. */
+  unwoundCounts(field: string, openid: string): ReadonlyMap<CountKey, number> | undefined {
+    let counts = this.valueCounts.get(field)
+    if (!counts) {
+      this.valueCounts.set(field, (counts = new ValueCounts(field)))
+      for (const doc of this.docs.values()) counts.insert(doc)
+    }
+    return counts.of(openid)
+  }
+
   count(filter: Doc): number {
     return guarded(() => this.countUnguarded(filter))
   }
@@ -122,6 +136,7 @@ export class Collection {
     this.docs.set(doc._id as DocId, doc)
     for (const h of this.hashes) h.insert(doc)
     for (const o of this.ordered) o.insert(doc)
+    for (const v of this.valueCounts.values()) v.insert(doc)
   }
 
   delete(id: DocId): Doc | undefined {
@@ -137,6 +152,7 @@ export class Collection {
     for (const doc of docs) {
       this.docs.set(doc._id as DocId, doc)
       for (const h of this.hashes) h.insert(doc)
+      for (const v of this.valueCounts.values()) v.insert(doc)
     }
     for (const o of this.ordered) o.rebuild(this.docs.values())
   }
@@ -144,5 +160,6 @@ export class Collection {
   private unindex(doc: Doc): void {
     for (const h of this.hashes) h.remove(doc)
     for (const o of this.ordered) o.remove(doc)
+    for (const v of this.valueCounts.values()) v.remove(doc)
   }
 }

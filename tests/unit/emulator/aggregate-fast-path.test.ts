@@ -3,11 +3,16 @@
 // types in group keys and sort keys) a pipeline must answer exactly what mingo answers, whether the
 // shortcut takes it or declines it.
 import fc from 'fast-check'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
 import { aggregate, ProcessingMode, Query } from 'mingo'
-import { aggregatePrefix } from '../../../emulator/store/aggregate-fast-path'
+import { aggregatePrefix, countedPrefix } from '../../../emulator/store/aggregate-fast-path'
 import { runPipeline, type PipelineSource } from '../../../emulator/store/aggregate'
+import { Database } from '../../../emulator/store/database'
 import { compileFilter } from '../../../emulator/store/fast-paths'
 import type { Doc } from '../../../emulator/store/types'
+import { ValueCounts } from '../../../emulator/store/value-counts'
 
 const FIELDS = ['a', 'b', 'tags', 'n']
 const scalar = fc.oneof(
@@ -27,8 +32,8 @@ const value = fc.oneof(
   fc.date({ noInvalidDate: true }),
 )
 const doc = fc
-  .tuple(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 4 }), fc.nat())
-  .map(([fields, id]) => ({ _id: `d${id}`, owner: id % 2 === 0 ? 'o1' : 'o2', ...fields }) as Doc)
+  .tuple(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 4 }), fc.nat(), fc.constantFrom<unknown>('o1', 'o1', 'o2', 'o2', ['o1', 'o2'], undefined))
+  .map(([fields, id, openid]) => ({ _id: `d${id}`, ...(openid === undefined ? {} : { _openid: openid }), ...fields }) as Doc)
 
 const path = fc.constantFrom(...FIELDS.map((f) => `$${f}`))
 const groupId = fc.oneof({ weight: 5, arbitrary: path }, fc.constantFrom(null, 'all', 1, true), fc.constant('$a.x'),
@@ -49,18 +54,31 @@ const after = fc.array(
   ),
   { maxLength: 3 },
 )
-const match = fc.constantFrom<Doc>({ owner: 'o1' }, { owner: 'o2', a: { $exists: true } }, { tags: { $exists: true } }, { b: { $exists: false } }, { a: 'x' })
+const match = fc.constantFrom<Doc>({ _openid: 'o1' }, { _openid: 'o2', a: { $exists: true } }, { tags: { $exists: true } }, { b: { $exists: false } }, { a: 'x' })
 const pipeline = fc
   .tuple(fc.option(match, { nil: undefined }), fc.option(unwindStage, { nil: undefined }), fc.oneof({ weight: 4, arbitrary: groupStage }, countStage), after)
   .map(([m, unwind, grouping, rest]) => [...(m ? [{ $match: m }] : []), ...(unwind ? [unwind] : []), grouping, ...rest])
 
 const byMingo = (docs: Doc[], stages: Doc[]) => aggregate(docs, stages, { processingMode: ProcessingMode.CLONE_INPUT }) as Doc[]
 
-/** The store's way: the leading $match answered by the filter the collection uses, then the rest. */
-const storeSource = (docs: Doc[]): PipelineSource => ({
-  match: (_name, filter) => docs.filter(compileFilter(filter)),
-  all: () => docs,
-})
+/** The store's way: the leading $match answered by the filter the collection uses, the value counts
+ * kept as the collection keeps them: built, then in step with writes (`churn` is inserted and removed). */
+function storeSource(docs: Doc[], churn: Doc[] = []): PipelineSource {
+  const counts = new Map<string, ValueCounts>()
+  return {
+    match: (_name, filter) => docs.filter(compileFilter(filter)),
+    all: () => docs,
+    unwoundCounts: () => (field, openid) => {
+      let c = counts.get(field)
+      if (!c) {
+        counts.set(field, (c = new ValueCounts(field)))
+        for (const d of [...churn, ...docs]) c.insert(d)
+        for (const d of churn) c.remove(d)
+      }
+      return c.of(openid)
+    },
+  }
+}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -95,6 +113,39 @@ describe('aggregatePrefix', () => {
     )
     // The property is about the shortcut: a good share of the generated pipelines must take it.
     expect(taken).toBeGreaterThan(800)
+  })
+
+  it('answers a reader’s top values from the kept counts exactly as mingo does over the documents', () => {
+    let counted = 0
+    const field = fc.constantFrom('tags', 'a')
+    const topList = fc
+      .tuple(field, fc.boolean(), fc.constantFrom('o1', 'o2'), fc.constantFrom(1, 2, 0.5), fc.constantFrom<Doc>({ count: -1, _id: 1 }, { _id: -1 }, { _id: 1, count: 1 }), fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }))
+      .map(([f, exists, openid, unit, sort, limit]) => [
+        { $match: { _openid: openid, ...(exists ? { [f]: { $exists: true } } : {}) } },
+        { $unwind: `$${f}` },
+        { $group: { _id: `$${f}`, count: { $sum: unit } } },
+        { $sort: sort },
+        ...(limit ? [{ $limit: limit }] : []),
+      ])
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 12 }), fc.array(doc, { maxLength: 4 }), topList, (docs, churn, stages) => {
+        const source = storeSource(docs, churn)
+        if (countedPrefix(stages[0].$match as Doc, stages.slice(1), source.unwoundCounts('books'))) counted++
+        expect(outcome(() => runPipeline(source, 'books', stages))).toEqual(outcome(() => byMingo(docs, stages)))
+      }),
+      { numRuns: 4000 },
+    )
+    expect(counted).toBeGreaterThan(800)
+  })
+
+  it('leaves shapes whose group order would show to the documents: no $sort on _id, a sum of a field, another filter', () => {
+    const counts = storeSource([{ _id: '1', _openid: 'o', tags: ['x'] }]).unwoundCounts('books')
+    const tail = (sort: Doc) => [{ $unwind: '$tags' }, { $group: { _id: '$tags', count: { $sum: 1 } } }, { $sort: sort }]
+    expect(countedPrefix({ _openid: 'o' }, tail({ count: -1, _id: 1 }), counts)?.rows).toEqual([{ _id: 'x', count: 1 }])
+    expect(countedPrefix({ _openid: 'o' }, tail({ count: -1 }), counts)).toBeUndefined()
+    expect(countedPrefix({ _openid: 'o', status: 'read' }, tail({ _id: 1 }), counts)).toBeUndefined()
+    expect(countedPrefix({ _openid: 'o', tags: { $exists: false } }, tail({ _id: 1 }), counts)).toBeUndefined()
+    expect(countedPrefix({ _openid: 'o' }, [{ $unwind: '$tags' }, { $group: { _id: '$tags', n: { $sum: '$n' } } }, { $sort: { _id: 1 } }], counts)).toBeUndefined()
   })
 
   it('cuts text as mingo’s $substr does (UTF-8 bytes): ASCII days taken, other text and cuts past the end left to mingo', () => {
@@ -151,5 +202,62 @@ describe('compileFilter with $exists (the report’s match)', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+})
+
+describe('the kept counts in the store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bookcase-agg-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const top = (openid: string) => [
+    { $match: { _openid: openid, tags: { $exists: true } } },
+    { $unwind: '$tags' },
+    { $group: { _id: '$tags', count: { $sum: 1 } } },
+    { $sort: { count: -1, _id: 1 } },
+    { $limit: 10 },
+  ]
+
+  it('follow inserts, updates, removes, a rolled-back transaction and a reopen', async () => {
+    const db = await Database.open(dir)
+    await db.ensureCollections(['books'])
+    const expectMingo = async (openid: string) => {
+      const stored = await db.find(undefined, { collection: 'books', filter: {} })
+      const answer = await db.aggregate({ collection: 'books', pipeline: top(openid) })
+      expect(answer).toEqual(byMingo(stored, top(openid)))
+      return answer
+    }
+    await db.insert(undefined, {
+      collection: 'books',
+      docs: [
+        { _id: '1', _openid: 'o', tags: ['科幻', '小说'] },
+        { _id: '2', _openid: 'o', tags: ['科幻'] },
+        { _id: '3', _openid: 'other', tags: ['科幻'] },
+        { _id: '4', _openid: 'o' },
+      ],
+    })
+    expect(await expectMingo('o')).toEqual([
+      { _id: '科幻', count: 2 },
+      { _id: '小说', count: 1 },
+    ])
+    await db.update(undefined, { collection: 'books', filter: { _id: '2' }, data: { $set: { tags: ['历史', '小说'] } }, multi: false, upsert: false, replace: false })
+    await db.remove(undefined, { collection: 'books', filter: { _id: '1' }, multi: false })
+    await db.insert(undefined, { collection: 'books', docs: [{ _id: '5', _openid: 'o', tags: '传记' }] })
+    expect(await expectMingo('o')).toEqual([
+      { _id: '传记', count: 1 },
+      { _id: '历史', count: 1 },
+      { _id: '小说', count: 1 },
+    ])
+    const tx = await db.startTransaction()
+    await db.insert(tx, { collection: 'books', docs: [{ _id: '6', _openid: 'o', tags: ['历史'] }] })
+    db.abortTransaction(tx)
+    await expectMingo('o')
+    // A value the counts do not cover sends the reader's aggregation the ordinary way.
+    await db.insert(undefined, { collection: 'books', docs: [{ _id: '7', _openid: 'o', tags: [{ name: '嵌套' }] }] })
+    await expectMingo('o')
+    await db.remove(undefined, { collection: 'books', filter: { _id: '7' }, multi: false })
+    expect(await expectMingo('other')).toEqual([{ _id: '科幻', count: 1 }])
+    await db.close()
+    const again = await Database.open(dir)
+    expect(await again.aggregate({ collection: 'books', pipeline: top('o') })).toEqual(byMingo(await again.find(undefined, { collection: 'books', filter: {} }), top('o')))
+    await again.close()
   })
 })

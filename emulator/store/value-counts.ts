@@ -1,0 +1,75 @@
+// Per reader (_openid), how many times each value of one field occurs when the field is unwound: a
+// book with authors ['a', 'b'] counts once for 'a' and once for 'b', one with author 'a' once for 'a'.
+// Kept in step with every write once some aggregation has asked for the field, so "my top authors"
+// costs the number of distinct authors, not the number of books. Readers with a value mingo would
+// unwind or group by structure (an object, a date, a nested array) are marked irregular, and their
+// aggregations take the ordinary path.
+import { resolve } from './mingo-util'
+import type { Doc } from './types'
+
+export type CountKey = string | number | boolean | null
+
+export const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function')
+
+/** What `{$unwind: '$field'}` makes of a value, as mingo does: an array's elements, nothing for
+ * null, a missing field or '', the value itself otherwise. Undefined for values left to mingo. */
+export function unwoundValues(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value
+  if (!isPrimitive(value)) return undefined
+  return value === undefined || value === null || value === '' ? [] : [value]
+}
+
+interface ReaderCounts {
+  counts: Map<CountKey, number>
+  /** Documents with a value the counts do not cover. */
+  irregular: number
+}
+
+export class ValueCounts {
+  private readonly readers = new Map<unknown, ReaderCounts>()
+  /** Documents whose _openid is an array: `{_openid: x}` matches them for each element (MongoDB's
+   * array rule), which the per-reader counts do not follow. */
+  private arrayOwners = 0
+
+  constructor(readonly field: string) {}
+
+  private readerOf(doc: Doc): ReaderCounts | undefined {
+    const openid = doc._openid
+    if (typeof openid !== 'string') return undefined
+    let reader = this.readers.get(openid)
+    if (!reader) this.readers.set(openid, (reader = { counts: new Map(), irregular: 0 }))
+    return reader
+  }
+
+  private apply(doc: Doc, sign: 1 | -1): void {
+    if (Array.isArray(doc._openid)) this.arrayOwners += sign
+    const reader = this.readerOf(doc)
+    if (!reader) return
+    const values = unwoundValues(resolve(doc, this.field))
+    if (!values || !values.every((v) => isPrimitive(v) && v !== undefined)) {
+      reader.irregular += sign
+      return
+    }
+    for (const value of values as CountKey[]) {
+      const n = (reader.counts.get(value) ?? 0) + sign
+      if (n === 0) reader.counts.delete(value)
+      else reader.counts.set(value, n)
+    }
+  }
+
+  insert(doc: Doc): void {
+    this.apply(doc, 1)
+  }
+
+  remove(doc: Doc): void {
+    this.apply(doc, -1)
+  }
+
+  /** The reader's value counts, or undefined when some of their documents are irregular. */
+  of(openid: string): ReadonlyMap<CountKey, number> | undefined {
+    if (this.arrayOwners > 0) return undefined
+    const reader = this.readers.get(openid)
+    if (!reader) return new Map()
+    return reader.irregular > 0 ? undefined : reader.counts
+  }
+}

@@ -12,6 +12,9 @@ interface WhoAmI {
   requestId: string
 }
 
+// Cold starts of several instances at once: seconds on a loaded 2-core machine, not jest's default 5.
+jest.setTimeout(30_000)
+
 let emu: EmulatorHandle
 beforeAll(async () => {
   emu = await startEmulator({ functionsDir: path.join(ROOT, 'tests/fixtures/functions') })

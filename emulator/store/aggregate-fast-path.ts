@@ -157,42 +157,45 @@ export function aggregatePrefix(docs: Iterable<Doc>, stages: Stage[]): { rows: D
   return result && { rows: result, rest: stages.slice(i + 1) }
 }
 
-/** Each reader's counts of one field's unwound values (Collection.unwoundCounts), or undefined. */
-export type UnwoundCounts = (field: string, openid: string) => ReadonlyMap<CountKey, number> | undefined
+/** Each reader's counts of one field's values, unwound or not (Collection.countsOf), or undefined. */
+export type ValueCountsOf = (field: string, unwind: boolean, openid: string) => ReadonlyMap<CountKey, number> | undefined
 
 /**
- * The top-list shape answered from the per-reader value counts, in the time of the number of distinct
- * values: `$match {_openid: o}` (optionally with `{F: {$exists: true}}`, which `$unwind` implies),
- * `$unwind: '$F'`, `$group {_id: '$F', n: {$sum: <constant>}}`, then a `$sort` on `_id` among its
- * keys, which puts the groups in one order whatever order they come in (every group's `_id` differs).
- * Undefined for any other shape, or when the counts do not cover the reader.
+ * The top-list and per-value shapes answered from the per-reader value counts, in the time of the
+ * number of distinct values: `$match {_openid: o}`, an optional `$unwind: '$F'` (then the match may
+ * also ask `{F: {$exists: true}}`, which `$unwind` implies), `$group {_id: '$F', n: {$sum: <constant>}}`,
+ * then a `$sort` on `_id` among its keys, which puts the groups in one order whatever order they come
+ * in (every group's `_id` differs). Undefined for any other shape, or when the counts do not cover the
+ * reader.
  */
-export function countedPrefix(filter: Doc, stages: Stage[], countsOf: UnwoundCounts): { rows: Doc[]; rest: Stage[] } | undefined {
-  const [unwindStage, groupStage, sortStage] = stages
-  if (!unwindStage || onlyKey(unwindStage) !== '$unwind' || !groupStage || onlyKey(groupStage) !== '$group') return undefined
-  if (!sortStage || onlyKey(sortStage) !== '$sort') return undefined
+export function countedPrefix(filter: Doc, stages: Stage[], countsOf: ValueCountsOf): { rows: Doc[]; rest: Stage[] } | undefined {
+  const unwinding = stages[0] !== undefined && onlyKey(stages[0]) === '$unwind'
+  const unwound = unwinding ? fieldOf(stages[0].$unwind) : undefined
+  if (unwinding && !unwound) return undefined
+  const [groupStage, sortStage] = stages.slice(unwinding ? 1 : 0)
+  if (!groupStage || onlyKey(groupStage) !== '$group' || !sortStage || onlyKey(sortStage) !== '$sort') return undefined
   const sort = sortStage.$sort
   if (!sort || typeof sort !== 'object' || !Object.hasOwn(sort, '_id')) return undefined
-  const field = fieldOf(unwindStage.$unwind)
+  const shape = groupShape(groupStage.$group)
+  if (!shape || !('field' in shape.key) || shape.key.substr || (unwinding && shape.key.field !== unwound)) return undefined
+  const field = shape.key.field
   const { _openid: openid, ...others } = filter
-  if (!field || typeof openid !== 'string') return undefined
+  if (typeof openid !== 'string') return undefined
   for (const [name, condition] of Object.entries(others)) {
     const exists = condition && typeof condition === 'object' && onlyKey(condition as Doc) === '$exists' && (condition as Doc).$exists === true
-    if (name !== field || !exists) return undefined
+    if (!unwinding || name !== field || !exists) return undefined
   }
-  const shape = groupShape(groupStage.$group)
-  if (!shape || !('field' in shape.key) || shape.key.field !== field || shape.key.substr) return undefined
   const constants: [string, number][] = []
   for (const acc of shape.accumulators) {
     if ('field' in acc) return undefined
     constants.push([acc.name, acc.constant])
   }
-  const counts = countsOf(field, openid)
+  const counts = countsOf(field, unwinding, openid)
   if (!counts) return undefined
   const rows = [...counts].map(([key, n]) => {
     const out: Doc = { _id: key }
     for (const [name, constant] of constants) out[name] = n * constant
     return out
   })
-  return { rows, rest: stages.slice(2) }
+  return { rows, rest: stages.slice(unwinding ? 2 : 1) }
 }

@@ -2,7 +2,7 @@
 // shapes the app sends (aggregate-fast-path.ts): a reader's top values from kept counts, other groups
 // over the stored documents in place.
 import { aggregate, ProcessingMode } from 'mingo'
-import { aggregatePrefix, countedPrefix, type UnwoundCounts } from './aggregate-fast-path'
+import { aggregatePrefix, countedPrefix, type ValueCountsOf } from './aggregate-fast-path'
 import { guarded } from './mingo-guard'
 import type { Doc } from './types'
 
@@ -11,8 +11,8 @@ export interface PipelineSource {
   match(collection: string, filter: Doc): Doc[]
   /** Every document of a collection (`$lookup`'s `from`, or a pipeline without a leading `$match`). */
   all(collection: string): Doc[]
-  /** A collection's per-reader counts of a field's unwound values. */
-  unwoundCounts(collection: string): UnwoundCounts
+  /** A collection's per-reader counts of a field's values. */
+  valueCounts(collection: string): ValueCountsOf
 }
 
 export function runPipeline(source: PipelineSource, collection: string, pipeline: Doc[]): Doc[] {
@@ -21,7 +21,7 @@ export function runPipeline(source: PipelineSource, collection: string, pipeline
   const leadingMatch = first !== undefined && Object.hasOwn(first, '$match') && first.$match !== null && typeof first.$match === 'object'
   return guarded(() => {
     const rest = leadingMatch ? pipeline.slice(1) : pipeline
-    const counted = leadingMatch ? countedPrefix(first.$match as Doc, rest, source.unwoundCounts(collection)) : undefined
+    const counted = leadingMatch ? countedPrefix(first.$match as Doc, rest, source.valueCounts(collection)) : undefined
     const docs = counted ? [] : leadingMatch ? source.match(collection, first.$match as Doc) : source.all(collection)
     // Either shortcut leaves mingo only the grouped rows.
     const grouped = counted ?? aggregatePrefix(docs, rest)

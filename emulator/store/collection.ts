@@ -24,7 +24,7 @@ export class Collection {
   private readonly docs = new Map<DocId, Doc>()
   private readonly ordered: OrderedIndex[]
   private readonly hashes = [new HashIndex('_openid')]
-  /** Per field some aggregation unwound, each reader's value counts (value-counts.ts). */
+  /** Per field some aggregation grouped by (unwound or not), each reader's value counts (value-counts.ts). */
   private readonly valueCounts = new Map<string, ValueCounts>()
 
   constructor(
@@ -90,12 +90,13 @@ export class Collection {
     return projection && Object.keys(projection).length > 0 ? project(page, projection) : page
   }
 
-  /** How often each value of `field` occurs among the reader's documents once unwound, or undefined
-   * when the counts do not cover them. Built on first use, then kept in step with every write. */
-  unwoundCounts(field: string, openid: string): ReadonlyMap<CountKey, number> | undefined {
-    let counts = this.valueCounts.get(field)
+  /** How often each value of `field` (unwound, or as it is) occurs among the reader's documents, or
+   * undefined when the counts do not cover them. Built on first use, then kept in step with every write. */
+  countsOf(field: string, unwind: boolean, openid: string): ReadonlyMap<CountKey, number> | undefined {
+    const name = `${unwind ? 'unwound' : 'grouped'}:${field}`
+    let counts = this.valueCounts.get(name)
     if (!counts) {
-      this.valueCounts.set(field, (counts = new ValueCounts(field)))
+      this.valueCounts.set(name, (counts = new ValueCounts(field, unwind)))
       for (const doc of this.docs.values()) counts.insert(doc)
     }
     return counts.of(openid)

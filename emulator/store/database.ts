@@ -277,7 +277,7 @@ export class Database {
         {
           match: (name, filter) => this.collection(name).find(filter),
           all: (name) => [...this.collection(name).values()],
-          unwoundCounts: (name) => (field, openid) => this.collection(name).unwoundCounts(field, openid),
+          valueCounts: (name) => (field, unwind, openid) => this.collection(name).countsOf(field, unwind, openid),
         },
         collection,
         pipeline,

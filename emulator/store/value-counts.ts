@@ -1,9 +1,10 @@
-// Per reader (_openid), how many times each value of one field occurs when the field is unwound: a
-// book with authors ['a', 'b'] counts once for 'a' and once for 'b', one with author 'a' once for 'a'.
-// Kept in step with every write once some aggregation has asked for the field, so "my top authors"
-// costs the number of distinct authors, not the number of books. Readers with a value mingo would
-// unwind or group by structure (an object, a date, a nested array) are marked irregular, and their
-// aggregations take the ordinary path.
+// Per reader (_openid), how many times each value of one field occurs, as a `$group` by the field
+// counts it: unwound first (a book with authors ['a', 'b'] counts once for 'a' and once for 'b'), or as
+// it is (a missing status counts under null). Kept in step with every write once some aggregation has
+// asked for the field, so "my top authors" or "my books per status" costs the number of distinct
+// values, not the number of books. Readers with a value mingo would unwind or group by structure (an
+// object, a date, an array where it is not unwound) are marked irregular, and their aggregations take
+// the ordinary path.
 import { resolve } from './mingo-util'
 import type { Doc } from './types'
 
@@ -31,7 +32,19 @@ export class ValueCounts {
    * array rule), which the per-reader counts do not follow. */
   private arrayOwners = 0
 
-  constructor(readonly field: string) {}
+  constructor(
+    readonly field: string,
+    /** Whether the group is by the field's unwound values (`$unwind` first) or by the field itself. */
+    readonly unwind: boolean,
+  ) {}
+
+  /** The keys one document adds to, or undefined when mingo would group it by structure. */
+  private keysOf(doc: Doc): CountKey[] | undefined {
+    const value = resolve(doc, this.field)
+    if (!this.unwind) return isPrimitive(value) ? [(value ?? null) as CountKey] : undefined
+    const values = unwoundValues(value)
+    return values && values.every((v) => isPrimitive(v) && v !== undefined) ? (values as CountKey[]) : undefined
+  }
 
   private readerOf(doc: Doc): ReaderCounts | undefined {
     const openid = doc._openid
@@ -45,12 +58,12 @@ export class ValueCounts {
     if (Array.isArray(doc._openid)) this.arrayOwners += sign
     const reader = this.readerOf(doc)
     if (!reader) return
-    const values = unwoundValues(resolve(doc, this.field))
-    if (!values || !values.every((v) => isPrimitive(v) && v !== undefined)) {
+    const keys = this.keysOf(doc)
+    if (!keys) {
       reader.irregular += sign
       return
     }
-    for (const value of values as CountKey[]) {
+    for (const value of keys) {
       const n = (reader.counts.get(value) ?? 0) + sign
       if (n === 0) reader.counts.delete(value)
       else reader.counts.set(value, n)

@@ -1,13 +1,14 @@
 // 读书报告: one reader's year in numbers, computed by the database, never by paging the books into the
-// function: counts for the shelf's totals, one aggregation over the finished books by month (which
-// gives the year's months and pages and the years with any finished book), and one aggregation each
-// for the shelf's top authors and tags. Nine requests, all at once, whatever the shelf or the years.
-// The database answers at most ten rows for a top list and one per month with reading for the months.
+// function: counts of the shelf and of its lent books, its books per status and per ownership (one
+// aggregation each), one aggregation over the finished books by month (which gives the year's months
+// and pages and the years with any finished book), and one aggregation each for the shelf's top authors
+// and tags. Seven requests, all at once, whatever the shelf or the years. The database answers a few
+// rows for the totals, at most ten for a top list and one per month with reading.
 // A book counts as finished in a month when it is 已读 and its finishedAt falls in that month.
 import type { ReadingReport, ReadingStatus } from '../../../../typings/api'
-import { aggregateCommand, command, count, groupWhere } from '../db/client'
+import { aggregateCommand, command, count, countValues, groupWhere } from '../db/client'
 import { COLLECTIONS } from '../db/documents'
-import { LIMITS } from '../validation/fields'
+import { LIMITS, ownership as ownershipField, status as statusField } from '../validation/fields'
 import { ownAuthorCounts, ownTagCounts } from './books'
 import { lentBooksFilter } from './lending'
 
@@ -42,19 +43,24 @@ async function finishedByMonth(openid: string, year: number) {
   return { perMonth, pages, years: [...years].sort((x, y) => y - x) }
 }
 
+/** The reader's books per value of `field` (a status, an ownership; books without one under null):
+ * every value the field may hold, and null. */
+async function perValue(openid: string, field: 'status' | 'ownership', values: readonly string[]) {
+  const rows = await countValues(BOOKS, { _openid: openid }, field, values.length + 1)
+  return (value: string) => rows.find((row) => row.value === value)?.count ?? 0
+}
+
 export async function readingReport(openid: string, year: number): Promise<ReadingReport> {
-  const mine = { _openid: openid }
-  const [months, total, want, reading, read, wanted, lentCount, topAuthors, topTags] = await Promise.all([
+  const [months, total, statuses, ownerships, lentCount, topAuthors, topTags] = await Promise.all([
     finishedByMonth(openid, year),
-    count(BOOKS, mine),
-    count(BOOKS, { ...mine, status: 'want' }),
-    count(BOOKS, { ...mine, status: 'reading' }),
-    count(BOOKS, { ...mine, status: 'read' }),
-    count(BOOKS, { ...mine, ownership: 'wanted' }),
+    count(BOOKS, { _openid: openid }),
+    perValue(openid, 'status', statusField.options),
+    perValue(openid, 'ownership', ownershipField.options),
     count(BOOKS, lentBooksFilter(openid)),
     ownAuthorCounts(openid, LIMITS.topList),
     ownTagCounts(openid, LIMITS.topList),
   ])
+  const wanted = ownerships('wanted')
   return {
     year,
     years: months.years,
@@ -62,7 +68,7 @@ export async function readingReport(openid: string, year: number): Promise<Readi
     finishedCount: months.perMonth.reduce((sum, n) => sum + n, 0),
     pagesRead: months.pages,
     total,
-    byStatus: { want, reading, read },
+    byStatus: { want: statuses('want'), reading: statuses('reading'), read: statuses('read') },
     // Books stored before ownership existed have none: they are owned.
     byOwnership: { owned: total - wanted, wanted },
     topAuthors,

@@ -99,7 +99,7 @@ function transferAsSecondFile() {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node16', // cloudbaserc.json runtime: Nodejs16.13
+  target: 'node18', // cloudbaserc.json runtime: Nodejs18.15 (the xlsx libraries declare node >= 18)
   format: 'cjs',
   minify: true,
   sourcemap: false,

@@ -158,12 +158,12 @@ export function aggregatePrefix(docs: Iterable<Doc>, stages: Stage[]): { rows: D
 }
 
 /** Each reader's counts of one field's values, unwound or not (Collection.countsOf), or undefined. */
-export type ValueCountsOf = (field: string, unwind: boolean, openid: string) => ReadonlyMap<CountKey, number> | undefined
+export type ValueCountsOf = (field: string, unwind: boolean, openid: string, existing: boolean) => ReadonlyMap<CountKey, number> | undefined
 
 /**
  * The top-list and per-value shapes answered from the per-reader value counts, in the time of the
- * number of distinct values: `$match {_openid: o}`, an optional `$unwind: '$F'` (then the match may
- * also ask `{F: {$exists: true}}`, which `$unwind` implies), `$group {_id: '$F', n: {$sum: <constant>}}`,
+ * number of distinct values: `$match {_openid: o}` (perhaps with `{F: {$exists: true}}`), an optional
+ * `$unwind: '$F'`, `$group {_id: '$F', n: {$sum: <constant>}}`,
  * then a `$sort` on `_id` among its keys, which puts the groups in one order whatever order they come
  * in (every group's `_id` differs). Undefined for any other shape, or when the counts do not cover the
  * reader.
@@ -181,16 +181,18 @@ export function countedPrefix(filter: Doc, stages: Stage[], countsOf: ValueCount
   const field = shape.key.field
   const { _openid: openid, ...others } = filter
   if (typeof openid !== 'string') return undefined
+  let existing = false
   for (const [name, condition] of Object.entries(others)) {
     const exists = condition && typeof condition === 'object' && onlyKey(condition as Doc) === '$exists' && (condition as Doc).$exists === true
-    if (!unwinding || name !== field || !exists) return undefined
+    if (name !== field || !exists) return undefined
+    existing = true
   }
   const constants: [string, number][] = []
   for (const acc of shape.accumulators) {
     if ('field' in acc) return undefined
     constants.push([acc.name, acc.constant])
   }
-  const counts = countsOf(field, unwinding, openid)
+  const counts = countsOf(field, unwinding, openid, existing)
   if (!counts) return undefined
   const rows = [...counts].map(([key, n]) => {
     const out: Doc = { _id: key }

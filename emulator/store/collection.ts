@@ -90,16 +90,17 @@ export class Collection {
     return projection && Object.keys(projection).length > 0 ? project(page, projection) : page
   }
 
-  /** How often each value of `field` (unwound, or as it is) occurs among the reader's documents, or
-   * undefined when the counts do not cover them. Built on first use, then kept in step with every write. */
-  countsOf(field: string, unwind: boolean, openid: string): ReadonlyMap<CountKey, number> | undefined {
+  /** How often each value of `field` (unwound, or as it is) occurs among the reader's documents (those
+   * with the field, when `existing`), or undefined when the counts do not cover them. Built on first
+   * use, then kept in step with every write. */
+  countsOf(field: string, unwind: boolean, openid: string, existing = false): ReadonlyMap<CountKey, number> | undefined {
     const name = `${unwind ? 'unwound' : 'grouped'}:${field}`
     let counts = this.valueCounts.get(name)
     if (!counts) {
       this.valueCounts.set(name, (counts = new ValueCounts(field, unwind)))
       for (const doc of this.docs.values()) counts.insert(doc)
     }
-    return counts.of(openid)
+    return counts.of(openid, existing)
   }
 
   count(filter: Doc): number {

@@ -277,7 +277,7 @@ export class Database {
         {
           match: (name, filter) => this.collection(name).find(filter),
           all: (name) => [...this.collection(name).values()],
-          valueCounts: (name) => (field, unwind, openid) => this.collection(name).countsOf(field, unwind, openid),
+          valueCounts: (name) => (field, unwind, openid, existing) => this.collection(name).countsOf(field, unwind, openid, existing),
         },
         collection,
         pipeline,

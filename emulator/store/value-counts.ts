@@ -22,6 +22,8 @@ export function unwoundValues(value: unknown): unknown[] | undefined {
 
 interface ReaderCounts {
   counts: Map<CountKey, number>
+  /** Of the documents grouped as they are, those without the field (counted under null too). */
+  missing: number
   /** Documents with a value the counts do not cover. */
   irregular: number
 }
@@ -50,7 +52,7 @@ export class ValueCounts {
     const openid = doc._openid
     if (typeof openid !== 'string') return undefined
     let reader = this.readers.get(openid)
-    if (!reader) this.readers.set(openid, (reader = { counts: new Map(), irregular: 0 }))
+    if (!reader) this.readers.set(openid, (reader = { counts: new Map(), missing: 0, irregular: 0 }))
     return reader
   }
 
@@ -63,6 +65,7 @@ export class ValueCounts {
       reader.irregular += sign
       return
     }
+    if (!this.unwind && resolve(doc, this.field) === undefined) reader.missing += sign
     for (const value of keys) {
       const n = (reader.counts.get(value) ?? 0) + sign
       if (n === 0) reader.counts.delete(value)
@@ -78,11 +81,18 @@ export class ValueCounts {
     this.apply(doc, -1)
   }
 
-  /** The reader's value counts, or undefined when some of their documents are irregular. */
-  of(openid: string): ReadonlyMap<CountKey, number> | undefined {
+  /** The reader's value counts, or undefined when some of their documents are irregular. `existing`
+   * leaves out the documents without the field, as `{field: {$exists: true}}` does. */
+  of(openid: string, existing = false): ReadonlyMap<CountKey, number> | undefined {
     if (this.arrayOwners > 0) return undefined
     const reader = this.readers.get(openid)
     if (!reader) return new Map()
-    return reader.irregular > 0 ? undefined : reader.counts
+    if (reader.irregular > 0) return undefined
+    if (!existing || reader.missing === 0) return reader.counts
+    const counts = new Map(reader.counts)
+    const nulls = (counts.get(null) ?? 0) - reader.missing
+    if (nulls > 0) counts.set(null, nulls)
+    else counts.delete(null)
+    return counts
   }
 }

@@ -1,12 +1,14 @@
-// A shortcut for the aggregations the reading report sends on every call (top authors and tags, the
-// finished books per month: an optional `$unwind` of a top-level field, then a `$group` by a field, by
-// the `$substr` of one or by a constant, with `$sum` accumulators, or a `$count`). mingo would copy
-// every matched document before reading it; this reads the stored documents in place and hands only
-// the grouped rows (one per distinct key, a few hundred at most) to mingo for the stages after them
-// ($sort, $limit, $project...). It answers exactly what mingo answers
-// (tests/unit/emulator/aggregate-fast-path.test.ts checks both on random documents) and declines
-// anything else: other stages, dotted paths, variables, other operators, and group keys or unwound
-// values that are not plain scalars (mingo compares those by structure).
+// Shortcuts for the aggregations the app sends (the reading report's top authors and tags, books per
+// status and ownership and finished per month; listTags, listLocations). Both answer exactly what mingo
+// answers (tests/unit/emulator/aggregate-fast-path.test.ts checks them against mingo on random
+// documents) and decline anything else: other stages, dotted paths, variables, other operators, and
+// group keys or unwound values that are not plain scalars (mingo compares those by structure).
+// - aggregatePrefix: an optional `$unwind` of a top-level field, then a `$group` by a field, by the
+//   `$substr` of one or by a constant, with `$sum` accumulators, or a `$count`. mingo would copy every
+//   matched document before reading it; this reads the stored documents in place.
+// - countedPrefix: a reader's values with their counts, from the collection's kept value counts
+//   (value-counts.ts), in the time of the number of distinct values.
+// Either hands mingo only the grouped rows for the stages after them ($sort, $limit, $project...).
 import { resolve } from './mingo-util'
 import type { Doc } from './types'
 import { isPrimitive, unwoundValues, type CountKey } from './value-counts'

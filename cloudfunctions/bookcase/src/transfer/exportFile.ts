@@ -2,14 +2,28 @@
 // (one sheet 书架, since wx.openDocument opens xlsx but not csv). Same columns in both
 // (bookcaseColumns.ts); readImportFile reads either back as the 'bookcase' format.
 import { stringify } from 'csv-stringify/sync'
-import writeXlsxFile from 'write-excel-file/node'
 import type { Book } from '../../../../typings/api'
 import { BOOKCASE_COLUMNS } from './bookcaseColumns'
 import { excelText, guardFormula, type CellValue } from './exportCells'
+import { writeXlsxSheet } from './xlsxSheet'
 
 export const EXPORT_SHEET = '书架'
 
 const HEADER = BOOKCASE_COLUMNS.map((column) => column.header)
+const ISBN_COLUMNS = BOOKCASE_COLUMNS.map((column) => column.isbn === true)
+
+/** Every book's cells, computed once per shelf: an export writes the same shelf as CSV and as xlsx,
+ * and the column functions (JSON, days, ISBN-10) are a fair share of each writer's time. */
+const cellsByShelf = new WeakMap<readonly Book[], CellValue[][]>()
+
+function cellsOf(books: readonly Book[]): CellValue[][] {
+  let cells = cellsByShelf.get(books)
+  if (!cells) {
+    cells = books.map((book) => BOOKCASE_COLUMNS.map((column) => column.write(book)))
+    cellsByShelf.set(books, cells)
+  }
+  return cells
+}
 
 function csvCell(value: CellValue, isbn: boolean): string {
   if (value === null) return ''
@@ -17,8 +31,8 @@ function csvCell(value: CellValue, isbn: boolean): string {
   return isbn ? excelText(value) : guardFormula(value)
 }
 
-export function writeCsv(books: Book[]): Buffer {
-  const records = books.map((book) => BOOKCASE_COLUMNS.map((column) => csvCell(column.write(book), column.isbn === true)))
+export function writeCsv(books: readonly Book[]): Buffer {
+  const records = cellsOf(books).map((cells) => cells.map((value, i) => csvCell(value, ISBN_COLUMNS[i])))
   const text = stringify([HEADER, ...records], { bom: true, record_delimiter: 'windows' })
   return Buffer.from(text, 'utf8')
 }
@@ -26,18 +40,7 @@ export function writeCsv(books: Book[]): Buffer {
 /** Columns wide enough to read, narrow for numbers and flags. */
 const WIDTHS: Record<string, number> = { Title: 30, Author: 18, summary: 40, 'Private Notes': 30, coverUrl: 20, coverFileId: 20, loans: 20 }
 
-export async function writeXlsx(books: Book[]): Promise<Buffer> {
-  const header = HEADER.map((value) => ({ value, fontWeight: 'bold' as const }))
-  const rows = books.map((book) =>
-    BOOKCASE_COLUMNS.map((column) => {
-      const value = column.write(book)
-      if (value === null) return null
-      return typeof value === 'number' ? { value, type: Number } : { value, type: String }
-    }),
-  )
-  return writeXlsxFile([header, ...rows], {
-    sheet: EXPORT_SHEET,
-    stickyRowsCount: 1,
-    columns: HEADER.map((name) => ({ width: WIDTHS[name] ?? 12 })),
-  }).toBuffer()
+/** Typed cells: text is a text cell, which Excel never runs as a formula, so it needs no guard. */
+export async function writeXlsx(books: readonly Book[]): Promise<Buffer> {
+  return writeXlsxSheet({ name: EXPORT_SHEET, header: HEADER, rows: cellsOf(books), widths: HEADER.map((name) => WIDTHS[name] ?? 12) })
 }

@@ -1,9 +1,9 @@
 // The shelf as files: CSV (UTF-8 with a BOM so Excel shows Chinese, CRLF, RFC 4180 quoting) and .xlsx
 // (one sheet 书架, since wx.openDocument opens xlsx but not csv). Same columns in both
 // (bookcaseColumns.ts); readImportFile reads either back as the 'bookcase' format.
-import { stringify } from 'csv-stringify/sync'
 import type { Book } from '../../../../typings/api'
 import { BOOKCASE_COLUMNS } from './bookcaseColumns'
+import { csvText } from './csvText'
 import { excelText, guardFormula, type CellValue } from './exportCells'
 import { writeXlsxSheet } from './xlsxSheet'
 
@@ -33,8 +33,7 @@ function csvCell(value: CellValue, isbn: boolean): string {
 
 export function writeCsv(books: readonly Book[]): Buffer {
   const records = cellsOf(books).map((cells) => cells.map((value, i) => csvCell(value, ISBN_COLUMNS[i])))
-  const text = stringify([HEADER, ...records], { bom: true, record_delimiter: 'windows' })
-  return Buffer.from(text, 'utf8')
+  return Buffer.from(csvText([HEADER, ...records]), 'utf8')
 }
 
 /** Columns wide enough to read, narrow for numbers and flags. */

@@ -1,7 +1,7 @@
 // A one-sheet .xlsx workbook of text and number cells: a bold, frozen header row and set column widths,
 // which is all the export needs. Written as plain strings rather than by write-excel-file, whose
 // per-cell work (attribute sanitising, escaping each string twice, a JavaScript deflate) made a
-// 10,000-book sheet take ~2 s of the export's 5 s budget (README.md, "Exporting"); this takes ~0.3 s.
+// 10,000-book sheet take ~2 s of the export's 5 s budget (tests/bench/import.bench.ts); this takes ~0.3 s.
 // The parts are the ones Excel itself writes for such a sheet (ECMA-376 Part 1, SpreadsheetML);
 // strings go to the shared-string table, as Excel and WPS expect.
 import type { CellValue } from './exportCells'

@@ -1,6 +1,6 @@
 // A zip archive of in-memory files, deflated by Node's zlib (native code) and laid out by fflate.
 // fflate's own deflate is JavaScript: on the ~8 MB sheet of a 10,000-book export it took ~1.5 s,
-// zlib at the same level ~0.15 s (README.md, "Exporting": the 5 s budget). fflate's Zip accepts any
+// zlib at the same level ~0.15 s (tests/bench/import.bench.ts, the 5 s export). fflate's Zip accepts any
 // ZipInputFile, and a ZipPassThrough subclass keeps its size and CRC bookkeeping.
 import { Zip, ZipPassThrough, type FlateError } from 'fflate'
 import { deflateRawSync } from 'zlib'

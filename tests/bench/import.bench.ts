@@ -104,7 +104,8 @@ async function main(): Promise<void> {
     const exported = failure ? Infinity : summarize(exportMs).median
     rows.push({
       figure: `exportBooks of ${EXPORT_BOOKS.toLocaleString('en')} books (CSV + xlsx, uploaded, temp URLs): median of ${EXPORT_RUNS}`,
-      value: failure ? `failed: ${failure}` : ms(exported),
+      // As a share of the target too: the figure moves with the machine's load, the ratio tells the margin.
+      value: failure ? `failed: ${failure}` : `${ms(exported)} (${(exported / EXPORT_TARGET_MS).toFixed(2)} of target)`,
       target: `≤ ${EXPORT_TARGET_MS / 1000} s`,
       ok: exported <= EXPORT_TARGET_MS,
     })
@@ -114,8 +115,10 @@ async function main(): Promise<void> {
     const parse = summarize(await sample(3, () => readImportFile(file, 'goodreads_library_export.csv'), 1)).median
     rows.push({ figure: `readImportFile of the ${IMPORT_ROWS.toLocaleString('en')}-row Goodreads file: median of 3`, value: ms(parse) })
     const books = shelf.map(ownBook)
-    rows.push({ figure: `writeCsv of ${EXPORT_BOOKS.toLocaleString('en')} books: median of 3`, value: ms(summarize(await sample(3, () => writeCsv(books), 1)).median) })
-    rows.push({ figure: `writeXlsx of ${EXPORT_BOOKS.toLocaleString('en')} books: median of 3`, value: ms(summarize(await sample(3, () => writeXlsx(books), 1)).median) })
+    // A fresh array each run: the writers keep one shelf's column values for the other writer, and each
+    // figure here includes computing them (the export computes them once for both).
+    rows.push({ figure: `writeCsv of ${EXPORT_BOOKS.toLocaleString('en')} books: median of 3`, value: ms(summarize(await sample(3, () => writeCsv(books.slice()), 1)).median) })
+    rows.push({ figure: `writeXlsx of ${EXPORT_BOOKS.toLocaleString('en')} books: median of 3`, value: ms(summarize(await sample(3, () => writeXlsx(books.slice()), 1)).median) })
   } finally {
     await emu.stop()
     await sources.close()

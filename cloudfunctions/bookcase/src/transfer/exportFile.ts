@@ -31,9 +31,14 @@ function csvCell(value: CellValue, isbn: boolean): string {
   return isbn ? excelText(value) : guardFormula(value)
 }
 
+/** The header, then each book's record, made as csvText takes it: no second copy of every cell. */
+function* csvRecords(rows: CellValue[][]): Generator<readonly string[]> {
+  yield HEADER
+  for (const cells of rows) yield cells.map((value, i) => csvCell(value, ISBN_COLUMNS[i]))
+}
+
 export function writeCsv(books: readonly Book[]): Buffer {
-  const records = cellsOf(books).map((cells) => cells.map((value, i) => csvCell(value, ISBN_COLUMNS[i])))
-  return Buffer.from(csvText([HEADER, ...records]), 'utf8')
+  return Buffer.from(csvText(csvRecords(cellsOf(books))), 'utf8')
 }
 
 /** Columns wide enough to read, narrow for numbers and flags. */

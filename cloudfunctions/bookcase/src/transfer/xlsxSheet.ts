@@ -48,16 +48,21 @@ export function writeXlsxSheet(sheet: XlsxSheet): Buffer {
     if (index === undefined) strings.set(text, (index = strings.size))
     return index
   }
+  // Each row joined on its own: one flat string, its pieces garbage at once (a string grown by += is a
+  // tree of them, which the GC copies until the whole sheet is joined).
+  const pieces: string[] = []
   const rowXml = (cells: readonly CellValue[], row: number, style: string) => {
-    let xml = `<row r="${row}">`
+    pieces.length = 0
+    pieces.push(`<row r="${row}">`)
     for (let i = 0; i < cells.length && i < width; i++) {
       const value = cells[i]
       if (value === null || value === '') continue
       if (typeof value === 'number') {
-        if (Number.isFinite(value)) xml += `<c r="${letters[i]}${row}"${style}><v>${value}</v></c>`
-      } else xml += `<c r="${letters[i]}${row}"${style} t="s"><v>${shared(value)}</v></c>`
+        if (Number.isFinite(value)) pieces.push(`<c r="${letters[i]}${row}"${style}><v>${value}</v></c>`)
+      } else pieces.push(`<c r="${letters[i]}${row}"${style} t="s"><v>${shared(value)}</v></c>`)
     }
-    return `${xml}</row>`
+    pieces.push('</row>')
+    return pieces.join('')
   }
   const parts: string[] = [rowXml(sheet.header, 1, ` s="${BOLD}"`)]
   for (let r = 0; r < sheet.rows.length; r++) parts.push(rowXml(sheet.rows[r], r + 2, ''))
@@ -69,9 +74,9 @@ export function writeXlsxSheet(sheet: XlsxSheet): Buffer {
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${parts.join('')}</sheetData></worksheet>`
 
-  let sst = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.size}" uniqueCount="${strings.size}">`
-  for (const text of strings.keys()) sst += `<si><t${text.trim() === text ? '' : ' xml:space="preserve"'}>${escapeXml(text)}</t></si>`
-  sst += '</sst>'
+  const sst = [`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.size}" uniqueCount="${strings.size}">`]
+  for (const text of strings.keys()) sst.push(`<si><t${text.trim() === text ? '' : ' xml:space="preserve"'}>${escapeXml(text)}</t></si>`)
+  sst.push('</sst>')
 
   return zipFiles([
     ['[Content_Types].xml', CONTENT_TYPES],
@@ -79,7 +84,7 @@ export function writeXlsxSheet(sheet: XlsxSheet): Buffer {
     ['xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${escapeXml(sheet.name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
     ['xl/_rels/workbook.xml.rels', WORKBOOK_RELS],
     ['xl/styles.xml', STYLES],
-    ['xl/sharedStrings.xml', sst],
+    ['xl/sharedStrings.xml', sst.join('')],
     ['xl/worksheets/sheet1.xml', sheetXml],
   ])
 }

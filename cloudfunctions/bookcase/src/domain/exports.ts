@@ -6,7 +6,7 @@ import type { ExportFile } from '../../../../typings/api'
 import { BOOK_METADATA_FIELDS, READER_FIELDS, type BookDocument } from '../db/documents'
 import { tempFileUrls } from '../storage/client'
 import { uploadTo } from '../storage/fileIds'
-import { exportPath, type ExportExtension } from '../storage/paths'
+import { exportPath } from '../storage/paths'
 import { todayOf } from './days'
 import { ownBook } from './policy'
 import { allOwnBooks } from './shelfScan'
@@ -21,16 +21,17 @@ export async function exportShelf(openid: string, now: Date): Promise<{ count: n
   const books = (await allOwnBooks(openid, VIEW_FIELDS)).map((doc) => ownBook(doc as BookDocument))
   const { writeCsv, writeXlsx } = await import('../transfer/exportFile')
   const name = `我的书架-${todayOf(now)}`
-  const [csv, xlsx] = await Promise.all([
-    store(openid, 'csv', writeCsv(books), name),
-    writeXlsx(books).then((content) => store(openid, 'xlsx', content, name)),
-  ])
+  const files = [
+    { extension: 'csv', content: writeCsv(books) },
+    { extension: 'xlsx', content: await writeXlsx(books) },
+  ] as const
+  const fileIDs = await Promise.all(files.map((file) => uploadTo(exportPath(openid, file.extension), file.content)))
+  // Both links in one call: one round trip fewer.
+  const links = await tempFileUrls(fileIDs, EXPORT_URL_MAX_AGE_SECONDS)
+  const [csv, xlsx] = files.map((file, i): ExportFile => {
+    const link = links.get(fileIDs[i])
+    if (!link) throw new Error(`the export just uploaded to ${fileIDs[i]} has no temporary URL`)
+    return { fileID: fileIDs[i], fileName: `${name}.${file.extension}`, tempFileURL: link.url, maxAge: link.maxAge, size: file.content.length }
+  })
   return { count: books.length, csv, xlsx }
-}
-
-async function store(openid: string, extension: ExportExtension, content: Buffer, name: string): Promise<ExportFile> {
-  const fileID = await uploadTo(exportPath(openid, extension), content)
-  const link = (await tempFileUrls([fileID], EXPORT_URL_MAX_AGE_SECONDS)).get(fileID)
-  if (!link) throw new Error(`the export just uploaded to ${fileID} has no temporary URL`)
-  return { fileID, fileName: `${name}.${extension}`, tempFileURL: link.url, maxAge: link.maxAge, size: content.length }
 }

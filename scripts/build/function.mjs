@@ -96,6 +96,25 @@ function transferAsSecondFile() {
   }
 }
 
+/** esbuild plugin: zod's message locales, English only. zod's `z` namespace re-exports every locale
+ * (`z.locales`), so all ~40 of them (about a quarter of zod's bytes in the bundle) would be parsed on every
+ * cold start; the function only ever answers with English messages (its error contract). */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+      )
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))}`,
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }))
+    },
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -119,7 +138,7 @@ export async function build(options = {}) {
       // import() of the external transfer file becomes a require() inside a promise: plain CommonJS,
       // resolved next to index.js.
       supported: { 'dynamic-import': false },
-      plugins: [...(lazy.length > 0 ? [lazyModules(lazy)] : []), transferAsSecondFile()],
+      plugins: [...(lazy.length > 0 ? [lazyModules(lazy)] : []), transferAsSecondFile(), zodEnglishOnly()],
     }),
     esbuild({
       ...common,
@@ -130,6 +149,7 @@ export async function build(options = {}) {
         sourcefile: 'transfer-entry.ts',
       },
       outfile: path.join(path.dirname(outfile), TRANSFER_FILE),
+      plugins: [zodEnglishOnly()],
     }),
   ])
   return outfile

@@ -37,16 +37,21 @@ export function shelfViewKey(params: object): string {
 const isCard = (card: unknown): card is BookCardView =>
   typeof card === 'object' && card !== null && typeof (card as BookCardView).id === 'string' && typeof (card as BookCardView).title === 'string'
 
-/** The cached first page of `view`, or null when there is none for it. */
-export function readShelfPage(view: string): CachedShelfPage | null {
-  let stored: unknown
+/** The stored entry when this version wrote it (items still to be checked card by card), else null. */
+function readStored(): (Partial<StoredPage> & { items: unknown[] }) | null {
+  let page: Partial<StoredPage> | null
   try {
-    stored = wx.getStorageSync(KEY)
+    page = wx.getStorageSync(KEY) as Partial<StoredPage> | null
   } catch {
     return null
   }
-  const page = stored as Partial<StoredPage> | null
-  if (!page || page.v !== FORMAT || page.view !== view || !Array.isArray(page.items) || !page.items.every(isCard)) return null
+  return page && page.v === FORMAT && Array.isArray(page.items) ? (page as Partial<StoredPage> & { items: unknown[] }) : null
+}
+
+/** The cached first page of `view`, or null when there is none for it. */
+export function readShelfPage(view: string): CachedShelfPage | null {
+  const page = readStored()
+  if (!page || page.view !== view || !page.items.every(isCard)) return null
   return { items: page.items.slice(0, MAX_CACHED_CARDS), total: Number(page.total) || 0, hasMore: Boolean(page.hasMore), savedAt: Number(page.savedAt) || 0 }
 }
 
@@ -64,10 +69,5 @@ export function saveShelfPage(view: string, page: Omit<CachedShelfPage, 'savedAt
 
 /** The cards of the cached first page, whatever its view (the settings page's share card uses them). */
 export function cachedCards(): BookCardView[] {
-  try {
-    const page = wx.getStorageSync(KEY) as Partial<StoredPage> | null
-    return page && page.v === FORMAT && Array.isArray(page.items) ? page.items.filter(isCard).slice(0, MAX_CACHED_CARDS) : []
-  } catch {
-    return []
-  }
+  return readStored()?.items.filter(isCard).slice(0, MAX_CACHED_CARDS) ?? []
 }

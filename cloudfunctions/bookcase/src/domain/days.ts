@@ -4,7 +4,7 @@
 import type { Day } from '../../../../typings/api'
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-const DAY_MS = 24 * 60 * 60 * 1000
+export const DAY_MS = 24 * 60 * 60 * 1000
 
 const dayAt = (ms: number): Day => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 

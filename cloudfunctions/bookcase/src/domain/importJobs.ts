@@ -9,6 +9,7 @@ import { AppError, invalidArgument } from '../errors'
 import { deleteFiles } from '../storage/client'
 import { fileIdOf } from '../storage/fileIds'
 import { importPath, type ImportExtension } from '../storage/paths'
+import { DAY_MS } from './days'
 
 const JOBS = COLLECTIONS.importJobs
 /** ImportProgress.skipped keeps the first this many skipped rows. */
@@ -17,7 +18,6 @@ export const SKIPS_KEPT = 200
  * cut off by the timeout frees the job soon after without ever overlapping a live one. */
 const LEASE_MS = 20_000
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** Jobs one reader may open in 24 hours: far more than a person tries, few enough that no client can
  * fill the collection. */
 export const JOBS_PER_DAY = 50

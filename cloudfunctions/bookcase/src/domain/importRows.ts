@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { BookMetadata, ImportSkip, Loan, MetadataSource, ReaderFieldsInput } from '../../../../typings/api'
 import type { ImportedBook, ImportRow } from '../transfer/importFile'
 import * as f from '../validation/fields'
+import { DAY_MS } from './days'
 import { toIsbn13 } from './isbn'
 
 /** Where a stored row's cover photo, Douban id, dates and loans come from (the bookcase format and
@@ -33,7 +34,7 @@ const addedAt = z
   .string()
   .max(40)
   .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00+08:00` : s))
-  .refine((d) => Number.isFinite(d.getTime()) && d.getUTCFullYear() >= f.LIMITS.minYear && d.getTime() <= Date.now() + 86_400_000, 'not a date')
+  .refine((d) => Number.isFinite(d.getTime()) && d.getUTCFullYear() >= f.LIMITS.minYear && d.getTime() <= Date.now() + DAY_MS, 'not a date')
 
 const SOURCES = ['jisuapi', 'juhe', 'openlibrary', 'googlebooks', 'manual'] as const satisfies readonly MetadataSource[]
 

@@ -3,9 +3,9 @@
 import { findOne, put } from '../db/client'
 import { BOOK_METADATA_FIELDS, COLLECTIONS, type IsbnCacheDocument } from '../db/documents'
 import { pickFields } from '../db/fieldList'
+import { DAY_MS } from './days'
 import type { FoundBook, SourceName } from './providers/types'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 export const CACHE_TTL_MS = { found: 30 * DAY_MS, notFound: 1 * DAY_MS }
 
 export type CachedAnswer = { found: true; book: FoundBook; source: SourceName } | { found: false }

@@ -18,17 +18,20 @@ function isbn10Valid(isbn: string): boolean {
   return sum % 11 === 0
 }
 
-function isbn13Valid(isbn: string): boolean {
+/** The ISBN-13 weighted sum (1, 3, 1, 3, …) of the digits in `digits`. */
+function isbn13Sum(digits: string): number {
   let sum = 0
-  for (let i = 0; i < 13; i++) sum += Number(isbn[i]) * (i % 2 === 0 ? 1 : 3)
-  return sum % 10 === 0
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3)
+  return sum
+}
+
+function isbn13Valid(isbn: string): boolean {
+  return isbn13Sum(isbn) % 10 === 0
 }
 
 /** The ISBN-13 of a valid ISBN from cleanIsbn (an ISBN-10 gets the 978 prefix and a new check digit). */
 export function toIsbn13(isbn: string): string {
   if (isbn.length === 13) return isbn
   const body = `978${isbn.slice(0, 9)}`
-  let sum = 0
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3)
-  return `${body}${(10 - (sum % 10)) % 10}`
+  return `${body}${(10 - (isbn13Sum(body) % 10)) % 10}`
 }

@@ -304,18 +304,7 @@ export function installWxCloud(baseUrl: string, openid: string | undefined): WxC
       const data = param.data ?? {}
       calls.push({ name: param.name, data })
       inFlight++
-      const promise = callOnce(param.name, data).finally(() => inFlight--)
-      promise.then(
-        (res) => {
-          param.success?.(res)
-          param.complete?.(res)
-        },
-        (err) => {
-          param.fail?.(err)
-          param.complete?.(err)
-        },
-      )
-      return promise
+      return settle(param, callOnce(param.name, data).finally(() => inFlight--))
     },
     uploadFile(options: { cloudPath: string; filePath: string; config?: unknown } & Callbacks) {
       files.push({ api: 'cloud.uploadFile', cloudPath: options.cloudPath, filePath: options.filePath })

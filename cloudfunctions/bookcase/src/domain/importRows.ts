@@ -3,6 +3,8 @@
 // use (validation/fields.ts), so an import can store nothing a form could not. Pure: no database.
 import { z } from 'zod'
 import type { BookMetadata, ImportSkip, Loan, MetadataSource, ReaderFieldsInput } from '../../../../typings/api'
+import { BOOK_METADATA_FIELDS, READER_FIELDS } from '../db/documents'
+import { without } from '../db/fieldList'
 import type { ImportedBook, ImportRow } from '../transfer/importFile'
 import * as f from '../validation/fields'
 import { DAY_MS } from './days'
@@ -53,8 +55,8 @@ const rowSchema = z.object({
   loans: z.array(loan.required({ returnedAt: true })).max(f.LIMITS.loanHistory).optional(),
 })
 
-const METADATA_KEYS = ['subtitle', 'publisher', 'publishedDate', 'pageCount', 'coverUrl', 'summary', 'language'] as const
-const READER_KEYS = ['status', 'rating', 'tags', 'note', 'is_private', 'ownership', 'series', 'volume', 'location', 'progress', 'startedAt', 'finishedAt'] as const
+/** The bibliographic fields beside the ISBN, title and authors, which a row's plan handles itself. */
+const METADATA_KEYS = without(BOOK_METADATA_FIELDS, 'isbn', 'title', 'authors')
 
 /** What to do with one row. `forcePrivate`: startImport's option, which wins over the row's own flag. */
 export function planRow(input: ImportRow, forcePrivate: boolean): RowPlan {
@@ -66,7 +68,7 @@ export function planRow(input: ImportRow, forcePrivate: boolean): RowPlan {
     return { kind: 'skip', skip: { ...at, reason: 'invalid_value', detail: `${issue.path.map(String).join('.') || 'row'}: ${issue.message}`.slice(0, 200) } }
   }
   const book = parsed.data
-  const reader: ReaderFieldsInput = { ...given(book, READER_KEYS), ...(forcePrivate ? { is_private: true } : {}) }
+  const reader: ReaderFieldsInput = { ...given(book, READER_FIELDS), ...(forcePrivate ? { is_private: true } : {}) }
   const extras: RowExtras = {
     ...(book.doubanId === undefined ? {} : { doubanId: book.doubanId }),
     ...(book.coverFileId === undefined ? {} : { coverFileId: book.coverFileId }),

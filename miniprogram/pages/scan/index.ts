@@ -138,8 +138,7 @@ Component({
     async answeredLocally(isbn: string): Promise<boolean> {
       const isbn13 = toIsbn13(isbn)
       if (ownedness(isbn13) !== 'owned') return false
-      this.setData({ isbnError: '', found: null, duplicateId: '', alreadyOwned: true, manual: null })
-      wx.showToast({ title: '已在书架', icon: 'none' })
+      this.showOwned({ isbnError: '', found: null, duplicateId: '', manual: null })
       let id: string | null
       try {
         id = await this.findOnShelf(isbn13)
@@ -153,6 +152,12 @@ Component({
       removeOwned(isbn13)
       this.setData({ alreadyOwned: false })
       return false
+    },
+
+    /** Says 已在书架: the page's mark (with `patch`) and a toast. */
+    showOwned(patch: Record<string, unknown>) {
+      this.setData({ ...patch, alreadyOwned: true })
+      wx.showToast({ title: '已在书架', icon: 'none' })
     },
 
     /** The id of the shelf's copy of an ISBN-13, or null when the shelf has none. */
@@ -172,15 +177,13 @@ Component({
     async offerManualForm(isbn: string, error: unknown) {
       const isbn13 = toIsbn13(isbn)
       if (ownedness(isbn13) === 'owned') {
-        this.setData({ alreadyOwned: true })
-        wx.showToast({ title: '已在书架', icon: 'none' })
+        this.showOwned({})
         return
       }
       let id: string | null = null
       if (codeOf(error) !== 'NETWORK') id = await this.findOnShelf(isbn13).catch(() => null)
       if (id) {
-        this.setData({ duplicateId: id, alreadyOwned: true })
-        wx.showToast({ title: '已在书架', icon: 'none' })
+        this.showOwned({ duplicateId: id })
         return
       }
       const reason = codeOf(error) === 'NOT_FOUND' ? '没有查到这本书的信息，可以手动填写' : userMessageOf(error)
@@ -233,11 +236,11 @@ Component({
         this.setData({ isbnError: INVALID_ISBN_HINT })
         return
       }
-      if (ownedness(toIsbn13(isbn)) === 'owned') {
+      const isbn13 = toIsbn13(isbn)
+      if (ownedness(isbn13) === 'owned') {
         // On the shelf already: say so and scan the next one, offline too.
-        this.setData({ isbn: '', isbnError: '', found: null, duplicateId: '', alreadyOwned: true, manual: null })
-        wx.showToast({ title: '已在书架', icon: 'none' })
-        this.pushSession({ id: '', title: `ISBN ${toIsbn13(isbn)}` }, '已在书架')
+        this.showOwned({ isbn: '', isbnError: '', found: null, duplicateId: '', manual: null })
+        this.pushSession({ id: '', title: `ISBN ${isbn13}` }, '已在书架')
         await this.onScanTap()
         return
       }
@@ -257,8 +260,7 @@ Component({
 
     recordAdd({ book, duplicate }: AddBookResult) {
       if (duplicate) {
-        this.setData({ duplicateId: book.id, alreadyOwned: true })
-        wx.showToast({ title: '已在书架', icon: 'none' })
+        this.showOwned({ duplicateId: book.id })
       } else {
         markShelfChanged()
         toastSuccess('已加入书架')

@@ -9,6 +9,7 @@
 // - countedPrefix: a reader's values with their counts, from the collection's kept value counts
 //   (value-counts.ts), in the time of the number of distinct values.
 // Either hands mingo only the grouped rows for the stages after them ($sort, $limit, $project...).
+import { existsTest } from './fast-paths'
 import { resolve } from './mingo-util'
 import type { Doc } from './types'
 import { isPrimitive, unwoundValues, type CountKey } from './value-counts'
@@ -185,8 +186,7 @@ export function countedPrefix(filter: Doc, stages: Stage[], countsOf: ValueCount
   if (typeof openid !== 'string') return undefined
   let existing = false
   for (const [name, condition] of Object.entries(others)) {
-    const exists = condition && typeof condition === 'object' && onlyKey(condition as Doc) === '$exists' && (condition as Doc).$exists === true
-    if (name !== field || !exists) return undefined
+    if (name !== field || existsTest(condition) !== true) return undefined
     existing = true
   }
   const constants: [string, number][] = []

@@ -14,7 +14,7 @@ const isSimpleScalar = (value: unknown) =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value))
 
 /** `{$exists: true}` or `{$exists: false}`: mingo tests a top-level field as "resolves to something". */
-const existsTest = (value: unknown): boolean | undefined => {
+export const existsTest = (value: unknown): boolean | undefined => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
   const keys = Object.keys(value)
   const wanted = (value as Doc).$exists

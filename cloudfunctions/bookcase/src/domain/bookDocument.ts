@@ -44,7 +44,8 @@ export function withDefaults<T extends Partial<BookDocument>>(doc: T): T & Pick<
   }
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+/** Case- and width-folded text: what the derived keys, the search text and an import's dedupe keys hold. */
+export const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 // Field separator inside derived keys: sorts before any printable character, never in validated text.
 const SEP = '\u0001'
 

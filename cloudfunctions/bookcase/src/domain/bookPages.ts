@@ -5,6 +5,7 @@ import type { ListSort } from '../../../../typings/api'
 import { command, count, find, regExp, type Filter } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { invalidArgument } from '../errors'
+import { fold } from './bookDocument'
 import { decodeCursor, encodeCursor } from './cursor'
 import { SUMMARY_FIELDS } from './policy'
 
@@ -48,7 +49,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** What `q` matches: a case-insensitive substring of the title, an author or the ISBN (-10 or -13). */
 function searchFilter(q: string): Filter {
-  const folded = q.normalize('NFKC').toLowerCase()
+  const folded = fold(q)
   // "978-7-5442..." should find the ISBN, which is stored as digits only.
   const needle = /^[0-9xX][0-9xX -]*$/.test(folded) ? folded.replace(/[ -]/g, '') : folded
   return { searchText: regExp(escapeRegExp(needle)) }

@@ -4,6 +4,7 @@
 // by its Douban subject id, else by its title and first author.
 import type { BookMetadata } from '../../../../typings/api'
 import type { BookDocument } from '../db/documents'
+import { fold } from './bookDocument'
 import { allOwnBooks } from './shelfScan'
 
 export interface ShelfKeys {
@@ -12,8 +13,6 @@ export interface ShelfKeys {
   /** typedKey of every book, with an ISBN or not: a typed-in row matches either. */
   titleAuthors: Set<string>
 }
-
-const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 
 /** Title and first author, case- and width-folded. */
 export const typedKey = (book: Pick<BookMetadata, 'title' | 'authors'>) => `${fold(book.title)}\u0001${fold(book.authors?.[0] ?? '')}`

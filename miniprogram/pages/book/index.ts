@@ -58,6 +58,9 @@ function suggestionsFor(locations: string[], draft: string): string[] {
   return locations.filter((location) => location !== typed && location.includes(typed)).slice(0, MAX_SUGGESTIONS)
 }
 
+/** The page count the progress helpers take: the view holds it as text, '' when unknown. */
+const pageCountOf = (book: BookDetailView): number | undefined => (book.pageCount ? Number(book.pageCount) : undefined)
+
 /** Why 想买 cannot be chosen while the book is lent out (toast and the note under the choice). */
 const LENT_NOT_WANTED = '借出中的书归还后才能设为想买'
 
@@ -253,7 +256,7 @@ Component({
     saveProgress(progress: ReadingProgress | null) {
       const book = this.data.book
       if (!book) return undefined
-      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      const pageCount = pageCountOf(book)
       const progressValue = progressText(progress)
       const progressMode = progress ? progressModeOf(progress, pageCount) : book.progressMode
       if (progressValue === book.progressValue && progressMode === book.progressMode) return undefined
@@ -264,14 +267,14 @@ Component({
       const book = this.data.book
       if (!book) return undefined
       const direction = Number(e.currentTarget.dataset.step) < 0 ? -1 : 1
-      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      const pageCount = pageCountOf(book)
       return this.saveProgress(steppedProgress(book.progressMode, book.progressValue, direction, pageCount))
     },
 
     onProgressBlur(e: WechatMiniprogram.InputBlur) {
       const book = this.data.book
       if (!book) return undefined
-      const pageCount = book.pageCount ? Number(book.pageCount) : undefined
+      const pageCount = pageCountOf(book)
       const progress = typedProgress(book.progressMode, e.detail.value, pageCount)
       if (typeof progress === 'string') {
         this.resetInput('book.progressValue', book.progressValue)

@@ -36,13 +36,14 @@ export const libib: ImportFormatReader = {
     const title = oneLine(cell('title'))
     if (!title && !found.isbn) return noTitle
 
+    const creators = list(cell('creators'), ',')
     const named = oneLine(`${cell('first_name')} ${cell('last_name')}`)
     const began = day(cell('began'))
     const completed = day(cell('completed'))
     const book: ImportedBook = {
       isbn: found.isbn,
       title: title || undefined,
-      authors: list(cell('creators'), ',').length > 0 ? list(cell('creators'), ',') : named ? [named] : [],
+      authors: creators.length > 0 ? creators : named ? [named] : [],
       publisher: oneLine(cell('publisher')) || undefined,
       publishedDate: publishedDate(cell('publish_date')),
       pageCount: positiveInteger(cell('length')),

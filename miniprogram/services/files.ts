@@ -5,7 +5,7 @@ import { ApiCallError } from './api-error'
 
 /** A local temp path of the file behind `url` (wx.downloadFile: the function's files are not readable by
  * the client's storage calls, so the function hands out temporary URLs). */
-export function downloadToTemp(url: string): Promise<string> {
+function downloadToTemp(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     wx.downloadFile({
       url,

@@ -17,7 +17,7 @@ export function progressText(progress: ReadingProgress | null): string {
 }
 
 /** The largest number the stepper takes in `mode`. */
-export function progressMax(mode: ProgressMode, pageCount: number | undefined): number {
+function progressMax(mode: ProgressMode, pageCount: number | undefined): number {
   return mode === 'percent' ? 100 : (pageCount ?? LIMITS.maxPageCount)
 }
 

@@ -75,7 +75,7 @@ function search(digits: string, key: string): number {
 }
 
 /** Packs ISBN-13s into the stored form: valid ones only, sorted, without repeats, bounded. */
-export function packIsbns(isbns: Iterable<string>): { digits: string; complete: boolean } {
+function packIsbns(isbns: Iterable<string>): { digits: string; complete: boolean } {
   const keys = [...new Set([...isbns].map(keyOf).filter((key): key is string => key !== null))].sort()
   return { digits: keys.slice(0, MAX_OWNED_ISBNS).join(''), complete: keys.length <= MAX_OWNED_ISBNS }
 }
@@ -124,7 +124,7 @@ export function removeOwned(isbn13: string): void {
 }
 
 /** The next time the set is needed, rebuild it first. */
-export function markOwnedStale(): void {
+function markOwnedStale(): void {
   const set = read()
   if (set && !set.stale) write({ ...set, stale: true })
 }

@@ -27,7 +27,7 @@ export interface ReportView {
 }
 
 /** The picker offers the years with finished books, this year and the one shown, newest first. */
-export function pickerYears(report: ReadingReport, thisYear: number): number[] {
+function pickerYears(report: ReadingReport, thisYear: number): number[] {
   return [...new Set([thisYear, report.year, ...report.years])].sort((a, b) => b - a)
 }
 

@@ -96,7 +96,7 @@ function draw(ctx: Context2D, content: ShareCardContent): void {
 }
 
 /** Draws the card; resolves with a temp file path, or null when this engine cannot draw or export it. */
-export async function drawShareCard(content: ShareCardContent): Promise<string | null> {
+async function drawShareCard(content: ShareCardContent): Promise<string | null> {
   try {
     if (typeof wx.createOffscreenCanvas !== 'function') return null
     const canvas = wx.createOffscreenCanvas({ type: '2d', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT })

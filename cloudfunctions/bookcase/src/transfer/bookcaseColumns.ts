@@ -34,10 +34,10 @@ const json = (value: unknown) => JSON.stringify(value)
 
 
 /** A column holding a JSON value; the action validates its shape. */
-function jsonField<K extends 'authors' | 'tags' | 'progress' | 'loan' | 'loans'>(key: K, write: (book: Book) => ImportedBook[K]): BookcaseColumn {
+function jsonField<K extends 'authors' | 'tags' | 'progress' | 'loan' | 'loans'>(key: K): BookcaseColumn {
   return {
     header: key,
-    write: (book) => json(write(book)),
+    write: (book) => json(book[key]),
     read(cell) {
       try {
         const restored: Partial<ImportedBook> = { [key]: JSON.parse(cell) as ImportedBook[K] }
@@ -106,7 +106,7 @@ export const BOOKCASE_COLUMNS: readonly BookcaseColumn[] = [
   { header: 'Owned Copies', write: (book) => (book.ownership === 'owned' ? 1 : 0) },
   // Ours.
   textField('subtitle'),
-  jsonField('authors', (book) => book.authors),
+  jsonField('authors'),
   textField('publishedDate'),
   textField('coverUrl'),
   textField('summary'),
@@ -116,7 +116,7 @@ export const BOOKCASE_COLUMNS: readonly BookcaseColumn[] = [
     write: (book) => book.status,
     read: (cell) => ({ status: cell as ReadingStatus }),
   },
-  jsonField('tags', (book) => book.tags),
+  jsonField('tags'),
   {
     header: 'is_private',
     write: (book) => String(book.is_private),
@@ -133,11 +133,11 @@ export const BOOKCASE_COLUMNS: readonly BookcaseColumn[] = [
   textField('series'),
   numberField('volume'),
   textField('location'),
-  jsonField('progress', (book) => book.progress),
+  jsonField('progress'),
   textField('startedAt'),
   textField('finishedAt'),
-  jsonField('loan', (book) => book.loan),
-  jsonField('loans', (book) => book.loans),
+  jsonField('loan'),
+  jsonField('loans'),
   textField('coverFileId'),
   {
     header: 'source',

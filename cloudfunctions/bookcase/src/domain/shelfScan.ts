@@ -7,8 +7,6 @@ import { COLLECTIONS, type BookDocument } from '../db/documents'
 /** Documents per query: the most the server SDK reads at once. */
 const PAGE = 1000
 
-export type ShelfFields = readonly (keyof BookDocument)[]
-
 export async function allOwnBooks<F extends keyof BookDocument>(openid: string, fields: readonly F[]): Promise<Pick<BookDocument, F | '_id'>[]> {
   const _ = command()
   const projection = Object.fromEntries([...fields, '_id', 'addedKey'].map((field) => [field, true as const]))

@@ -8,18 +8,16 @@ import { latestPastDayOf } from './days'
 import { toIsbn10 } from './isbn'
 import { assertReaderFieldsAgree } from './readerRules'
 
-const base64url = (bytes: Buffer) => bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-
 /** A book with an ISBN gets a deterministic id per (reader, ISBN): the database's own `_id` uniqueness
  * then settles concurrent adds of the same ISBN, on the emulator and on CloudBase alike. It is a
  * one-way hash (domain-separated SHA-256, 132 bits), so a friend who sees it on a shared shelf learns
  * nothing about the OpenID it was derived from. */
 export function bookIdFor(openid: string, isbn13: string): string {
-  return 'b' + base64url(createHash('sha256').update(`bookcase/book/v1\n${openid}\n${isbn13}`).digest()).slice(0, 22)
+  return 'b' + createHash('sha256').update(`bookcase/book/v1\n${openid}\n${isbn13}`).digest('base64url').slice(0, 22)
 }
 
 /** A book without an ISBN has nothing to deduplicate on: a random id. */
-export const randomBookId = () => 'm' + base64url(randomBytes(16))
+export const randomBookId = () => 'm' + randomBytes(16).toString('base64url')
 
 export const DEFAULT_READER_FIELDS: ReaderFields = {
   status: 'want',

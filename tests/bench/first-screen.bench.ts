@@ -3,64 +3,38 @@
 // wx storage: the function lists the first page of a 10k-book shelf) and from storage (last launch's
 // page, utils/shelf-cache.ts, painted before any answer), the latter also with every call failing.
 // The shelf is built with the function's own document code and loaded with the emulator's --import.
-import { EJSON } from 'bson'
-import { mkdtempSync, rmSync, writeFileSync } from 'fs'
+import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 import { CALL_FUNCTION_PATH } from '../../emulator/gateway/protocol'
-import { buildBookDocument, randomBookId } from '../../cloudfunctions/bookcase/src/domain/bookDocument'
 import { launchBrowser } from '../support/browser'
 import { startEmulator } from '../support/emulator'
+import { SHELF_BOOKS, watchFirstCards, writeShelfDump } from './preview-shelf'
 import { ms, printSection, summarize } from './stats'
 
 const READER = 'o-bench-first-screen'
-const BOOKS = 10_000
 const RUNS = 9
 const CARDS = 20
 type Mode = 'network' | 'storage' | 'storage-offline'
 
-function writeShelfDump(file: string): void {
-  const start = Date.UTC(2020, 0, 1)
-  const books = Array.from({ length: BOOKS }, (_, i) =>
-    EJSON.serialize(
-      buildBookDocument({
-        id: randomBookId(),
-        openid: READER,
-        metadata: { title: `第 ${i} 本书`, authors: [`作者 ${i % 97}`] },
-        source: 'manual',
-        reader: { status: 'read', tags: [] },
-        now: new Date(start + i * 60_000),
-      }),
-      { relaxed: true },
-    ),
-  )
-  writeFileSync(file, JSON.stringify({ collections: { books } }))
-}
-
-/** Installed before the app: in 'network' runs forgets the cached page; records when 20 cards are painted. */
-function beforeApp(): void {
+/** Installed before the app: in 'network' runs forgets the cached page. */
+function forgetCacheInNetworkRuns(): void {
   if (sessionStorage.getItem('bench.mode') === 'network') {
     for (const key of Object.keys(localStorage)) if (key.endsWith('.bookcase.shelfCache')) localStorage.removeItem(key)
   }
-  const w = window as unknown as { __cardsPaintedAt?: number }
-  const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('wx-page:not([hidden]) components-book-card').length < 20) return
-    observer.disconnect()
-    requestAnimationFrame(() => requestAnimationFrame(() => (w.__cardsPaintedAt = performance.now())))
-  })
-  observer.observe(document, { childList: true, subtree: true })
 }
 
 async function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'bookcase-first-screen-bench-'))
   const dump = path.join(work, 'shelf.json')
-  writeShelfDump(dump)
+  writeShelfDump(dump, READER, (i) => ({ metadata: { title: `第 ${i} 本书`, authors: [`作者 ${i % 97}`] }, reader: { status: 'read', tags: [] } }))
   const emulator = await startEmulator({ preview: true, env: { BOOKCASE_PREVIEW_REBUILD: '0' }, args: ['--import', dump] })
   const browser = await launchBrowser()
   try {
     const { page } = browser
     await page.addInitScript((openid) => localStorage.setItem('bookcase.preview.openid', openid), READER)
-    await page.addInitScript(beforeApp)
+    await page.addInitScript(forgetCacheInNetworkRuns)
+    await page.addInitScript(watchFirstCards)
     const shelfUrl = `${emulator.url}/#/pages/shelf/index`
     await page.goto(shelfUrl) // warms the function instance and the browser cache, and fills the cache
     await page.waitForFunction(() => (window as unknown as { __cardsPaintedAt?: number }).__cardsPaintedAt, undefined, { timeout: 30_000 })
@@ -85,7 +59,7 @@ async function main() {
     const network = summarize(samples.network)
     const storage = summarize(samples.storage)
     const offline = summarize(samples['storage-offline'])
-    printSection(`Shelf first screen (headless Chromium via the preview, ${BOOKS / 1000}k-book shelf, first ${CARDS} cards painted, median of ${RUNS})`, [
+    printSection(`Shelf first screen (headless Chromium via the preview, ${SHELF_BOOKS / 1000}k-book shelf, first ${CARDS} cards painted, median of ${RUNS})`, [
       { figure: 'from the network (no cached page)', value: ms(network.median) },
       { figure: 'from storage (cached page, refresh in background)', value: ms(storage.median), target: '< network', ok: storage.median < network.median },
       { figure: 'from storage, every call failing', value: ms(offline.median), target: '< network', ok: offline.median < network.median },

@@ -3,42 +3,22 @@
 // e2e-like session and again once its idle function instances were retired. The 10k books are built
 // with the function's own document code and loaded with the emulator's --import, so they are exactly
 // what the function would have written.
-import { EJSON } from 'bson'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 import { gzipSync } from 'zlib'
-import { buildBookDocument, randomBookId } from '../../cloudfunctions/bookcase/src/domain/bookDocument'
 import { launchBrowser } from '../support/browser'
 import { ROOT, startEmulator } from '../support/emulator'
 import { callBookcase } from '../support/gateway'
 import { startIsbnSources, SAMPLE_BOOKS } from '../support/isbn-sources'
+import { SHELF_BOOKS, watchFirstCards, writeShelfDump } from './preview-shelf'
 import { ms, printSection, summarize } from './stats'
 
 const READER = 'o-bench-preview-reader'
-const BOOKS = 10_000
 const RUNS = 9
 const STATUSES = ['want', 'reading', 'read'] as const
 /** The bench's function idle window (BOOKCASE_IDLE_SECONDS): short, so retirement is measured in seconds. */
 const IDLE_SECONDS = 3
-
-function writeShelfDump(file: string): void {
-  const start = Date.UTC(2020, 0, 1)
-  const books = Array.from({ length: BOOKS }, (_, i) =>
-    EJSON.serialize(
-      buildBookDocument({
-        id: randomBookId(),
-        openid: READER,
-        metadata: { title: `第 ${i} 本书`, authors: [`作者 ${i % 97}`], publisher: '测试出版社' },
-        source: 'manual',
-        reader: { status: STATUSES[i % 3], tags: i % 5 === 0 ? ['小说'] : [] },
-        now: new Date(start + i * 60_000),
-      }),
-      { relaxed: true },
-    ),
-  )
-  writeFileSync(file, JSON.stringify({ collections: { books } }))
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -72,21 +52,13 @@ function bundleSizes() {
   return { js: sum(js, size), jsGzip: sum(js, gz), css: sum(css, size), cssGzip: sum(css, gz) }
 }
 
-/** Installed before the app: records when the 20th card is in the DOM and a frame has been painted. */
-function watchFirstCards(): void {
-  const w = window as unknown as { __cardsPaintedAt?: number }
-  const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('wx-page:not([hidden]) components-book-card').length < 20) return
-    observer.disconnect()
-    requestAnimationFrame(() => requestAnimationFrame(() => (w.__cardsPaintedAt = performance.now())))
-  })
-  observer.observe(document, { childList: true, subtree: true })
-}
-
 async function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'bookcase-preview-bench-'))
   const dump = path.join(work, 'shelf.json')
-  writeShelfDump(dump)
+  writeShelfDump(dump, READER, (i) => ({
+    metadata: { title: `第 ${i} 本书`, authors: [`作者 ${i % 97}`], publisher: '测试出版社' },
+    reader: { status: STATUSES[i % 3], tags: i % 5 === 0 ? ['小说'] : [] },
+  }))
   const sources = await startIsbnSources({ books: SAMPLE_BOOKS })
   const emulator = await startEmulator({ preview: true, env: { ...sources.env, BOOKCASE_PREVIEW_REBUILD: '0', BOOKCASE_IDLE_SECONDS: String(IDLE_SECONDS) }, args: ['--import', dump] })
   const browser = await launchBrowser()
@@ -138,7 +110,7 @@ async function main() {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
     printSection('Browser preview (headless Chromium, 375x812)', [
       {
-        figure: `first 20 cards painted, ${BOOKS / 1000}k-book shelf (median of ${RUNS})`,
+        figure: `first 20 cards painted, ${SHELF_BOOKS / 1000}k-book shelf (median of ${RUNS})`,
         value: ms(firstCards.median),
         target: '≤ 800 ms',
         ok: firstCards.median <= 800,
@@ -146,7 +118,7 @@ async function main() {
       { figure: '  same, p99 / min / max', value: `${ms(firstCards.p99)} / ${ms(firstCards.min)} / ${ms(firstCards.max)}` },
       { figure: 'preview JS bundle (minified / gzip -9)', value: `${kb(size.js)} / ${kb(size.jsGzip)}` },
       { figure: 'preview CSS (runtime + WXSS, gzip -9)', value: `${kb(size.css)} / ${kb(size.cssGzip)}` },
-      { figure: `emulator RSS after --import of ${BOOKS / 1000}k books`, value: `${rssStart.toFixed(0)} MB` },
+      { figure: `emulator RSS after --import of ${SHELF_BOOKS / 1000}k books`, value: `${rssStart.toFixed(0)} MB` },
       { figure: 'emulator RSS after the e2e-like session', value: `${rssAfter.toFixed(0)} MB` },
       {
         figure: `  same, once its function instances idled ${IDLE_SECONDS} s and were retired`,

@@ -11,6 +11,7 @@
 // answer lists no ISBNs) marks it stale, and utils/owned-isbns-sync.ts rebuilds it from listBooks pages
 // when the scan page next needs it.
 import type { ActionData, ActionName, ActionParams } from '../../typings/api'
+import { readStorage, writeStorage } from './storage'
 
 const KEY = 'bookcase.ownedIsbns'
 const FORMAT = 1
@@ -37,23 +38,14 @@ export type Ownedness = 'owned' | 'not-owned' | 'unknown'
 const ISBN13 = /^97[89]\d{10}$/
 
 function read(): StoredSet | null {
-  let stored: unknown
-  try {
-    stored = wx.getStorageSync(KEY)
-  } catch {
-    return null
-  }
-  const set = stored as Partial<StoredSet> | null
+  const set = readStorage(KEY) as Partial<StoredSet> | null
   if (!set || set.v !== FORMAT || typeof set.digits !== 'string' || set.digits.length % WIDTH !== 0) return null
   return set as StoredSet
 }
 
 function write(set: StoredSet): void {
-  try {
-    wx.setStorageSync(KEY, set)
-  } catch {
-    // Storage full or unavailable: the scan page falls back to asking the function.
-  }
+  // Refused (storage full or unavailable): the scan page falls back to asking the function.
+  writeStorage(KEY, set)
 }
 
 function keyOf(isbn13: string): string | null {

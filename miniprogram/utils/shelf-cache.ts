@@ -6,6 +6,7 @@
 // Bounded: one entry, the first page of one view (at most MAX_CACHED_CARDS cards, at most
 // MAX_CACHE_BYTES of JSON); a page that is bigger is not kept.
 import type { BookCardView } from './book-view'
+import { readStorage, writeStorage } from './storage'
 
 const KEY = 'bookcase.shelfCache'
 /** Bumped when BookCardView changes shape, so an older entry is ignored rather than half rendered. */
@@ -39,12 +40,7 @@ const isCard = (card: unknown): card is BookCardView =>
 
 /** The stored entry when this version wrote it (items still to be checked card by card), else null. */
 function readStored(): (Partial<StoredPage> & { items: unknown[] }) | null {
-  let page: Partial<StoredPage> | null
-  try {
-    page = wx.getStorageSync(KEY) as Partial<StoredPage> | null
-  } catch {
-    return null
-  }
+  const page = readStorage(KEY) as Partial<StoredPage> | null
   return page && page.v === FORMAT && Array.isArray(page.items) ? (page as Partial<StoredPage> & { items: unknown[] }) : null
 }
 
@@ -59,12 +55,7 @@ export function readShelfPage(view: string): CachedShelfPage | null {
 export function saveShelfPage(view: string, page: Omit<CachedShelfPage, 'savedAt'>, now = Date.now()): boolean {
   const stored: StoredPage = { v: FORMAT, view, ...page, items: page.items.slice(0, MAX_CACHED_CARDS), savedAt: now }
   if (JSON.stringify(stored).length > MAX_CACHE_BYTES) return false
-  try {
-    wx.setStorageSync(KEY, stored)
-    return true
-  } catch {
-    return false
-  }
+  return writeStorage(KEY, stored)
 }
 
 /** The cards of the cached first page, whatever its view (the settings page's share card uses them). */

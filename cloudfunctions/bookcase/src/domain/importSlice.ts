@@ -9,7 +9,7 @@ import { insertMany } from '../db/client'
 import { COLLECTIONS, type BookDocument } from '../db/documents'
 import { AppError } from '../errors'
 import { positiveSetting } from '../settings'
-import { tempFileUrls } from '../storage/client'
+import { existingFiles } from '../storage/client'
 import { cloudPathOf } from '../storage/fileIds'
 import { coverPathBook } from '../storage/paths'
 import type { ImportRow } from '../transfer/importFile'
@@ -206,7 +206,7 @@ async function dropForeignCovers(openid: string, results: Stored[]): Promise<Sto
     const path = await cloudPathOf(doc.coverFileId!)
     if (path !== null && coverPathBook(path, openid) !== null) own.add(doc.coverFileId!)
   }
-  const existing = own.size > 0 ? await tempFileUrls([...own], 60) : new Map<string, unknown>()
+  const existing = await existingFiles([...own])
   for (const doc of withCover) if (!existing.has(doc.coverFileId!)) delete doc.coverFileId
   return results
 }

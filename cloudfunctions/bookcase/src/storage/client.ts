@@ -18,8 +18,7 @@ export async function uploadFile(cloudPath: string, content: Buffer): Promise<st
 /** A file's bytes, or null when no file is stored under that id. */
 export async function downloadFile(fileID: string): Promise<Buffer | null> {
   // Asking for a temp URL first tells "not there" apart from a failure without parsing error texts.
-  const [link] = (await tempFileUrls([fileID], 60)).values()
-  if (!link) return null
+  if ((await existingFiles([fileID])).size === 0) return null
   const result = await cloud.downloadFile({ fileID })
   return result.fileContent
 }
@@ -43,6 +42,11 @@ export async function tempFileUrls(fileIDs: readonly string[], maxAgeSeconds: nu
   })
   await Promise.all(batches)
   return urls
+}
+
+/** Those of the files that exist, asked as temporary URLs (a missing file is reported per item). */
+export async function existingFiles(fileIDs: readonly string[]): Promise<Set<string>> {
+  return new Set((await tempFileUrls(fileIDs, 60)).keys())
 }
 
 /** Deletes the files (a missing one is not an error: it is gone either way), in batches. */

@@ -31,16 +31,20 @@ export function writeLocalFile(path: string, bytes: Uint8Array): void {
   files.set(path, { bytes, type: '' })
 }
 
-/** The bytes at a local path; throws WeChat's "no such file" when there are none. */
-export function readLocalFile(api: string, path: string): Uint8Array {
+/** The file at a local path; throws WeChat's "no such file" when there is none. */
+function existingFile(api: string, path: string): TempFile {
   const file = files.get(path)
   if (!file) throw new Error(`${api}:fail no such file or directory ${path}`)
-  return file.bytes
+  return file
+}
+
+/** The bytes at a local path; throws WeChat's "no such file" when there are none. */
+export function readLocalFile(api: string, path: string): Uint8Array {
+  return existingFile(api, path).bytes
 }
 
 export function removeLocalFile(api: string, path: string): void {
-  const file = files.get(path)
-  if (!file) throw new Error(`${api}:fail no such file or directory ${path}`)
+  const file = existingFile(api, path)
   if (file.objectUrl) URL.revokeObjectURL(file.objectUrl)
   files.delete(path)
 }

@@ -115,15 +115,21 @@ async function drawShareCard(content: ShareCardContent): Promise<string | null> 
   }
 }
 
+/** A card being drawn (path undefined) or drawn (its temp file, or null when it could not be). */
+interface DrawnCard {
+  path: string | null | undefined
+  promise: Promise<string | null>
+}
+
 /** The last few cards drawn, by content: a page asks again on every share, the drawing happens once. */
-const drawn = new Map<string, { path: string | null | undefined; promise: Promise<string | null> }>()
+const drawn = new Map<string, DrawnCard>()
 const KEEP_CARDS = 4
 
 function entryFor(content: ShareCardContent) {
   const key = JSON.stringify([content.name, content.count, content.titles.slice(0, SHARE_CARD_BOOKS)])
   let entry = drawn.get(key)
   if (!entry) {
-    const created: { path: string | null | undefined; promise: Promise<string | null> } = { path: undefined, promise: Promise.resolve(null) }
+    const created: DrawnCard = { path: undefined, promise: Promise.resolve(null) }
     created.promise = drawShareCard(content).then((path) => (created.path = path))
     entry = created
     drawn.set(key, entry)

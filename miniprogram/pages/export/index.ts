@@ -15,11 +15,7 @@ interface FileView {
 }
 
 /** The downloaded files' local paths: passed to the WeChat file APIs, never rendered. */
-const localOf = instanceState((_page: object): { xlsx: string; csv: string; names: { xlsx: string; csv: string } } => ({
-  xlsx: '',
-  csv: '',
-  names: { xlsx: '', csv: '' },
-}))
+const localOf = instanceState((_page: object): { xlsx: string; csv: string } => ({ xlsx: '', csv: '' }))
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
@@ -51,7 +47,7 @@ Component({
           return
         }
         const [xlsx, csv] = await Promise.all([downloadExport(exported.xlsx), downloadExport(exported.csv)])
-        Object.assign(localOf(this), { xlsx, csv, names: { xlsx: exported.xlsx.fileName, csv: exported.csv.fileName } })
+        Object.assign(localOf(this), { xlsx, csv })
         this.setData({ loading: false, count: exported.count, xlsx: toFileView(exported.xlsx), csv: toFileView(exported.csv) })
       } catch (error) {
         this.setData({ loading: false, error: userMessageOf(error) })
@@ -69,9 +65,10 @@ Component({
 
     onShareTap(e: WechatMiniprogram.TouchEvent) {
       const kind = e.currentTarget.dataset.kind === 'csv' ? 'csv' : 'xlsx'
-      const local = localOf(this)
-      if (!local[kind]) return undefined
-      return shareToChat(local[kind], local.names[kind]).then((outcome) => {
+      const path = localOf(this)[kind]
+      const file = this.data[kind]
+      if (!path || !file) return undefined
+      return shareToChat(path, file.fileName).then((outcome) => {
         if (outcome === 'failed') wx.showToast({ title: '发送失败，请稍后重试', icon: 'none' })
       })
     },
